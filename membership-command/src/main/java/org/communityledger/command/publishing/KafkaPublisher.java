@@ -1,0 +1,91 @@
+package org.communityledger.command.publishing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.communityledger.command.web.CommandDispatcher;
+import org.communityledger.events.CommunityEvent;
+import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.WireFormat;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored event to Kafka, keyed by community so that a community's events stay in order.
+ *
+ * <p>It runs in a streaming processor that reads the event store in order. Sends of one batch go out
+ * together and are awaited before the batch's unit of work commits, and the processor's token is stored
+ * in that same transaction: the token never passes an event the broker has not acknowledged. A crash
+ * republishes from the last token (at least once); the query side absorbs the duplicates.
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.PROCESSOR)
+class KafkaPublisher {
+
+    static final String PROCESSOR = "kafka-publisher";
+    private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
+
+    private final KafkaTemplate<String, byte[]> kafkaTemplate;
+    private final WireFormat wireFormat;
+    private final PublisherProperties properties;
+
+    KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, PublisherProperties properties) {
+        this.kafkaTemplate = kafkaTemplate;
+        this.wireFormat = wireFormat;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void publish(CommunityEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        EventEnvelope envelope = new EventEnvelope(
+                message.getIdentifier(),
+                event.communityId(),
+                message.getSequenceNumber() + 1,
+                token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token)),
+                message.getTimestamp(),
+                (String) message.getMetaData().get(CommandDispatcher.CORRELATION_ID),
+                event);
+        WireFormat.WireRecord wire = wireFormat.write(envelope);
+        RecordHeaders headers = new RecordHeaders();
+        wire.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers);
+        pendingSendsOfThisBatch().add(kafkaTemplate.send(record));
+    }
+
+    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishingFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException e) {
+            throw new PublishingFailedException("Kafka refused an event", e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishingFailedException("Kafka did not acknowledge within "
+                    + properties.acknowledgementTimeout(), e);
+        }
+    }
+}
