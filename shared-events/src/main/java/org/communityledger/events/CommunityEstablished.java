@@ -13,4 +13,9 @@ public record CommunityEstablished(
         OrganizationId hostOrganizationId,
         String venue,
         LocalDate establishedOn) implements CommunityEvent {
+
+    @Override
+    public <R> R accept(CommunityEventVisitor<R> visitor) {
+        return visitor.communityEstablished(this);
+    }
 }

@@ -14,4 +14,9 @@ public record MemberJoined(
         OrganizationKind kind,
         Province province,
         LocalDate joinedOn) implements CommunityEvent {
+
+    @Override
+    public <R> R accept(CommunityEventVisitor<R> visitor) {
+        return visitor.memberJoined(this);
+    }
 }

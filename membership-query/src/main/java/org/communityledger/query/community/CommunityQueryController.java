@@ -1,0 +1,48 @@
+package org.communityledger.query.community;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.communityledger.query.web.PageOf;
+import org.communityledger.query.web.UnknownResourceException;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Communities and their members, as projected from the event topic. */
+@RestController
+@Validated
+@RequestMapping(path = "/api/communities", produces = MediaType.APPLICATION_JSON_VALUE)
+class CommunityQueryController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CommunityViews views;
+
+    CommunityQueryController(CommunityViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/{communityId}")
+    CommunityView community(@PathVariable String communityId) {
+        return views.community(communityId).orElseThrow(() -> unknown(communityId));
+    }
+
+    @GetMapping("/{communityId}/members")
+    PageOf<MemberView> members(
+            @PathVariable String communityId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        if (views.community(communityId).isEmpty()) {
+            throw unknown(communityId);
+        }
+        return new PageOf<>(views.members(communityId, page, size), page, size, views.memberCount(communityId));
+    }
+
+    private static UnknownResourceException unknown(String communityId) {
+        return new UnknownResourceException("There is no community " + communityId + " in the views (yet).");
+    }
+}

@@ -1,0 +1,24 @@
+package org.communityledger.query.web;
+
+import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Problem bodies for what only the query side can say. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblemHandler {
+
+    @ExceptionHandler(UnknownResourceException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownResourceException unknown) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+        problem.setType(URI.create("urn:community-ledger:problem:not-found"));
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}

@@ -1,0 +1,207 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.events.CommunityEstablished;
+import org.communityledger.events.CommunityEvent;
+import org.communityledger.events.MemberJoined;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.OrganizationKind;
+import org.communityledger.events.value.Province;
+import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.EmbeddedPostgresConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/**
+ * The query service against a real PostgreSQL and a real Kafka broker: records on the topic become views,
+ * a redelivered event is applied once, and a record that cannot be read is parked without stopping the rest.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EmbeddedPostgresConfiguration.class)
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class ProjectionIT {
+
+    private static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final WireFormat wire = new WireFormat(new EventCodec());
+    private KafkaProducer<String, byte[]> producer;
+    private long position = 1000;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void published_events_become_the_community_and_its_members() throws Exception {
+        CommunityId community = CommunityId.newId();
+        send(envelope(community, 1, established(community)));
+        send(envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/communities/" + community).statusCode() == 200
+                && get("/api/communities/" + community).body().contains("\"memberCount\":1"));
+
+        String view = get("/api/communities/" + community).body();
+        assertThat(view).contains("\"name\":\"四川省智慧视听产业产教融合共同体\"").contains("\"version\":2");
+        String members = get("/api/communities/" + community + "/members").body();
+        assertThat(members).contains("\"organizationId\":\"southern-film-group\"").contains("\"name\":\"南方影视集团\"")
+                .contains("\"province\":\"CN-GD\"").contains("\"total\":1");
+    }
+
+    @Test
+    void the_same_event_delivered_twice_is_applied_once() {
+        CommunityId community = CommunityId.newId();
+        EventEnvelope join = envelope(community, 2, joined(community, "southern-film-group", "南方影视集团"));
+        send(envelope(community, 1, established(community)));
+        send(join);
+        send(join);
+        EventEnvelope after = envelope(community, 3, joined(community, "nanchong-film-college", "南充影视学院"));
+        send(after);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 3);
+
+        assertThat(jdbc.sql("select member_count from community where community_id = :id")
+                .param("id", community.value()).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from member where community_id = :id")
+                .param("id", community.value()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_that_cannot_be_read_is_parked_with_its_reason_and_the_partition_goes_on() {
+        CommunityId community = CommunityId.newId();
+        send(envelope(community, 1, established(community)));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.EVENT_NAME, "MemberJoined".getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_REVISION, "1".getBytes(StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, community.value(),
+                "{not json".getBytes(StandardCharsets.UTF_8), headers));
+        send(envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 2);
+
+        List<ConsumerRecord<String, byte[]>> parked = deadLetters(community);
+        assertThat(parked).hasSize(1);
+        String reason = new String(parked.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8);
+        assertThat(reason).contains("malformed");
+    }
+
+    @Test
+    void an_unknown_community_is_a_404_problem() throws Exception {
+        HttpResponse<String> response = get("/api/communities/no-such-community");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void a_page_larger_than_the_cap_is_a_400_problem_naming_the_parameter() throws Exception {
+        HttpResponse<String> response = get("/api/communities/any/members?size=100000");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("size");
+    }
+
+    private long appliedVersion(CommunityId community) {
+        return jdbc.sql("select version from community where community_id = :id")
+                .param("id", community.value()).query(Long.class).optional().orElse(0L);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters(CommunityId community) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(WireFormat.DEAD_LETTER_TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (community.value().equals(record.key())) {
+                        parked.add(record);
+                    }
+                });
+                return !parked.isEmpty();
+            });
+        }
+        return parked;
+    }
+
+    private void send(EventEnvelope envelope) {
+        WireFormat.WireRecord record = wire.write(envelope);
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
+        producer.flush();
+    }
+
+    private EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
+        return new EventEnvelope(UUID.randomUUID().toString(), community, sequence, position++, Instant.now(),
+                "test", event);
+    }
+
+    private static CommunityEstablished established(CommunityId community) {
+        return new CommunityEstablished(community, "四川省智慧视听产业产教融合共同体", "Smart audiovisual", "Sichuan",
+                OrganizationId.of("nanchong-film-vocational-college"), "Literature and Art Center", CONFERENCE_DAY);
+    }
+
+    private static MemberJoined joined(CommunityId community, String organizationId, String name) {
+        return new MemberJoined(community, OrganizationId.of(organizationId), name, OrganizationKind.ENTERPRISE,
+                Province.CN_GD, CONFERENCE_DAY);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
