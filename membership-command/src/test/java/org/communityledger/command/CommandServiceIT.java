@@ -44,6 +44,10 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class CommandServiceIT {
 
+    private static final String ESTABLISH = """
+            {"name":"四川省智慧视听产业产教融合共同体","sector":"Smart audiovisual","region":"Sichuan",
+             "hostOrganizationId":"nanchong-film-vocational-college","venue":"Literature and Art Center",
+             "establishedOn":"2025-10-19"}""";
     private static final Pattern COMMUNITY_ID = Pattern.compile("\"communityId\":\"([^\"]+)\"");
 
     @LocalServerPort
@@ -132,6 +136,47 @@ class CommandServiceIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("no-such-community");
         assertThat(eventCount("no-such-community")).isZero();
+    }
+
+    @Test
+    void a_misspelt_field_is_a_400_problem_naming_it_and_nothing_is_recorded() throws Exception {
+        String communityId = communityIdOf(post("/api/communities", ESTABLISH, null).body());
+
+        HttpResponse<String> response = post("/api/communities/" + communityId + "/members", """
+                {"organizationId":"southern-film-group","nmae":"南方影视集团","kind":"ENTERPRISE",
+                 "province":"CN-GD","joinedOn":"2025-10-19"}""", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"field\":\"nmae\"");
+        assertThat(eventCount(communityId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_credit_code_with_a_wrong_check_character_is_a_400_problem_naming_the_field() throws Exception {
+        String communityId = communityIdOf(post("/api/communities", ESTABLISH, null).body());
+
+        HttpResponse<String> response = post("/api/communities/" + communityId + "/members", """
+                {"organizationId":"91440300192203821X","name":"华为技术有限公司","kind":"ENTERPRISE",
+                 "province":"CN-GD","joinedOn":"2025-10-19"}""", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"organizationId\"").contains("check character");
+        assertThat(eventCount(communityId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_missing_field_is_a_400_problem_naming_it() throws Exception {
+        HttpResponse<String> response = post("/api/communities", """
+                {"sector":"Smart audiovisual","region":"Sichuan","hostOrganizationId":"nanchong-film-vocational-college",
+                 "venue":"Literature and Art Center","establishedOn":"2025-10-19"}""", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"name\"");
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type = 'CommunityEstablished'"
+                        + " and convert_from(payload, 'UTF8') not like '%四川%'")
+                .query(Long.class).single()).isZero();
     }
 
     private long eventCount(String communityId) {

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * (GB 32100-2015) where it has one, else a slug {@code [a-z0-9-]{3,64}}.
  *
  * <p>An 18-character value made only of USCC characters is read as a USCC, so its check character
- * must be right: a mistyped code is refused instead of silently becoming a different organisation.
+ * must be right: a mistyped code is refused instead of silently becoming a different organisation. For
+ * the same reason a slug needs at least one letter.
  */
 public record OrganizationId(String value) {
 
     private static final Pattern USCC_SHAPE = Pattern.compile("[" + UnifiedSocialCreditCode.ALPHABET + "]{18}");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{3,64}");
+    /** At least one letter: a string of digits is a mistyped credit code far more often than a name. */
+    private static final Pattern SLUG = Pattern.compile("(?=.*[a-z])[a-z0-9-]{3,64}");
 
     public OrganizationId {
         Objects.requireNonNull(value, "organizationId");
@@ -26,7 +28,7 @@ public record OrganizationId(String value) {
             }
         } else if (!SLUG.matcher(value).matches()) {
             throw new IllegalArgumentException(
-                    "organizationId must be an 18-character Unified Social Credit Code or a slug [a-z0-9-]{3,64}");
+                    "organizationId must be an 18-character Unified Social Credit Code or a slug [a-z0-9-]{3,64} with a letter");
         }
     }
 

@@ -1,0 +1,82 @@
+package org.communityledger.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process the launcher started, whose output goes to a log file and whose pid is recorded so that a
+ * later launch can stop it if this launcher was killed without cleaning up.
+ */
+final class ChildProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Path pidFile;
+
+    private ChildProcess(String name, Process process, Path logFile, Path pidFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                              LaunchSettings settings) {
+        try {
+            Files.createDirectories(settings.logDir());
+            Path logFile = settings.logDir().resolve(name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(settings.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            Path pidFile = LeftoverProcesses.record(settings, name, process.pid());
+            return new ChildProcess(name, process, logFile, pidFile);
+        } catch (IOException e) {
+            throw new LaunchException("could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Asks the process to stop (SIGTERM) and waits; kills it if it does not stop in time. */
+    void stop(Duration grace) {
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    System.err.println("  " + name + " did not stop within " + grace + "; killing it");
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            Files.deleteIfExists(pidFile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.communityledger.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL from the zonky binaries on Maven Central, with its data under the data directory so
+ * that it survives restarts. Nothing needs to be installed.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static Path dataDirectory(LaunchSettings settings) {
+        return settings.dataDir().resolve("postgres");
+    }
+
+    static EmbeddedDatabase start(LaunchSettings settings) {
+        try {
+            Path dataDirectory = dataDirectory(settings);
+            Files.createDirectories(dataDirectory);
+            Files.createDirectories(settings.logDir());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    // zonky starts PostgreSQL with fsync off, fine for throw-away test databases; this one
+                    // keeps the ledger, so durability is restored.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.logDir().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.logDir().resolve("postgres.log").toFile()))
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            database.createLedgerDatabase();
+            return database;
+        } catch (IOException e) {
+            throw new LaunchException("PostgreSQL did not start: " + e.getMessage()
+                    + " (see " + settings.logDir().resolve("postgres.log") + ")", e);
+        }
+    }
+
+    private void createLedgerDatabase() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + LocalSystem.DATABASE + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + LocalSystem.DATABASE + " template template0 encoding 'UTF8'");
+        } catch (SQLException e) {
+            throw new LaunchException("cannot create the database " + LocalSystem.DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The postmaster's pid, from PostgreSQL's own pid file (zonky's process handle is pg_ctl, long gone). */
+    static long postmasterPid(LaunchSettings settings) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory(settings).resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,106 @@
+package org.communityledger.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the two Spring Boot services, run from its executable jar with its connections in the environment. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ServiceProcess(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ServiceProcess start(String module, int port, LaunchSettings settings) {
+        Path jar = executableJar(settings.home(), module);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(port));
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        ChildProcess child = ChildProcess.start(module, List.of(
+                JavaRuntime.executable(),
+                "-Xms64m", "-Xmx320m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dledger.data-dir=" + settings.dataDir(),
+                "-jar", jar.toString()), environment, settings);
+        return new ServiceProcess(child, port);
+    }
+
+    /** Waits until the service's health endpoint answers UP: its database and Kafka are reachable. */
+    void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (!process.process().isAlive()) {
+                throw new LaunchException(process.name() + " exited with code " + process.process().exitValue()
+                        + " while starting; see " + process.logFile());
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while waiting for " + process.name(), e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchException(process.name() + " was not healthy within " + timeout + "; see "
+                        + process.logFile());
+            }
+            Pause.briefly();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    private static Path executableJar(Path home, String module) {
+        Path target = home.resolve(module).resolve("target");
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException e) {
+            // fall through to the message below
+        }
+        throw new LaunchException("no executable jar of " + module + " in " + target
+                + "; build first: ./mvnw -DskipTests package");
+    }
+}
