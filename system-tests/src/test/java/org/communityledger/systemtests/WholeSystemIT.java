@@ -36,6 +36,7 @@ class WholeSystemIT {
         Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-data-");
         LaunchSettings settings = LaunchSettings.onFreePorts(HOME, dataDir);
         String communityId;
+        long positionBeforeRestart;
 
         try (LocalSystem system = LocalSystem.start(settings)) {
             HttpResponse<String> established = post(system.commandUrl() + "/api/communities", """
@@ -51,6 +52,7 @@ class WholeSystemIT {
                      "province":"CN-GD","joinedOn":"2025-10-19"}""");
             assertThat(joined.statusCode()).isEqualTo(200);
             assertThat(json.readTree(joined.body()).get("version").asLong()).isEqualTo(2);
+            positionBeforeRestart = json.readTree(joined.body()).get("position").asLong();
 
             Instant acknowledged = Instant.now();
             JsonNode community = awaitCommunity(system.queryUrl(), communityId, 1);
@@ -74,6 +76,8 @@ class WholeSystemIT {
                     {"organizationId":"huazhong-ust-press","name":"华中科技大学出版社","kind":"ENTERPRISE",
                      "province":"CN-HB","joinedOn":"2025-10-19"}""");
             assertThat(json.readTree(another.body()).get("version").asLong()).isEqualTo(3);
+            assertThat(json.readTree(another.body()).get("position").asLong())
+                    .as("global positions do not jump on restart").isEqualTo(positionBeforeRestart + 1);
             assertThat(awaitCommunity(restarted.queryUrl(), communityId, 2).get("version").asLong()).isEqualTo(3);
         }
     }
