@@ -6,7 +6,18 @@ import org.communityledger.events.value.CommunityId;
  * Everything that can happen to a community. Sealed, and handled through {@link CommunityEventVisitor},
  * so that a new event cannot be silently ignored by any projection.
  */
-public sealed interface CommunityEvent permits CommunityEstablished, MemberJoined {
+public sealed interface CommunityEvent permits CommunityEstablished,
+        ConstitutionApproved,
+        OrganizationalListApproved,
+        MemberJoined,
+        MemberLeft,
+        MemberRoleAssigned,
+        MemberRoleRevoked,
+        PlaqueAwarded,
+        PlaqueRevoked,
+        CooperationAgreementSigned,
+        CooperationAgreementTerminated,
+        CommunityDissolved {
 
     CommunityId communityId();
 

@@ -9,5 +9,25 @@ public interface CommunityEventVisitor<R> {
 
     R communityEstablished(CommunityEstablished event);
 
+    R constitutionApproved(ConstitutionApproved event);
+
+    R organizationalListApproved(OrganizationalListApproved event);
+
     R memberJoined(MemberJoined event);
+
+    R memberLeft(MemberLeft event);
+
+    R memberRoleAssigned(MemberRoleAssigned event);
+
+    R memberRoleRevoked(MemberRoleRevoked event);
+
+    R plaqueAwarded(PlaqueAwarded event);
+
+    R plaqueRevoked(PlaqueRevoked event);
+
+    R cooperationAgreementSigned(CooperationAgreementSigned event);
+
+    R cooperationAgreementTerminated(CooperationAgreementTerminated event);
+
+    R communityDissolved(CommunityDissolved event);
 }

@@ -2,6 +2,8 @@ package org.communityledger.command.community;
 
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.communityledger.command.dispatch.ConcurrentModification;
+import org.communityledger.command.dispatch.IdempotencyKeyReused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -10,26 +12,62 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the command side's refusals to problem bodies: a broken rule is 409, an unknown community 404. */
+/**
+ * Maps the command side's refusals to problem bodies: a broken rule is 409, a stale {@code If-Match} 412,
+ * an unknown community, plaque or agreement 404, a reused idempotency key 422.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblemHandler {
 
-    @ExceptionHandler(CommunityRuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolated(CommunityRuleViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
-        problem.setType(URI.create("urn:community-ledger:rule:" + violation.rule()));
-        problem.setTitle("Refused by the community's rules");
-        problem.setProperty("rule", violation.rule());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule:" + violation.rule().problemName(),
+                "Refused by the community's rules", violation.getMessage());
+        problem.setProperty("rule", violation.rule().problemName());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(VersionConflict.class)
+    ResponseEntity<ProblemDetail> versionMoved(VersionConflict conflict) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "problem:version-conflict",
+                "The community has changed", conflict.getMessage());
+        problem.setProperty("expectedVersion", conflict.expected());
+        problem.setProperty("currentVersion", conflict.actual());
+        return answer(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownCommunity(AggregateNotFoundException notFound) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "There is no community " + notFound.getAggregateIdentifier() + ".");
-        problem.setType(URI.create("urn:community-ledger:problem:unknown-community"));
-        problem.setTitle("Unknown community");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return answer(problem(HttpStatus.NOT_FOUND, "problem:unknown-community", "Unknown community",
+                "There is no community " + notFound.getAggregateIdentifier() + "."));
+    }
+
+    @ExceptionHandler(UnknownPart.class)
+    ResponseEntity<ProblemDetail> unknownPart(UnknownPart unknown) {
+        return answer(problem(HttpStatus.NOT_FOUND, "problem:not-found", "Not found", unknown.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
+        return answer(problem(HttpStatus.UNPROCESSABLE_CONTENT, "problem:idempotency-key-reused",
+                "Idempotency key reused", reused.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrentModification.class)
+    ResponseEntity<ProblemDetail> concurrentModification(ConcurrentModification concurrent) {
+        return answer(problem(HttpStatus.CONFLICT, "problem:concurrent-modification", "Concurrent modification",
+                concurrent.getMessage()));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:community-ledger:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

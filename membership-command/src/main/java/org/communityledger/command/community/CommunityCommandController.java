@@ -2,27 +2,34 @@ package org.communityledger.command.community;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.communityledger.command.web.CommandDispatcher;
-import org.communityledger.command.web.CommandResult;
+import org.communityledger.command.dispatch.CommandContext;
+import org.communityledger.command.dispatch.CommandDispatcher;
+import org.communityledger.command.dispatch.CommandResult;
+import org.communityledger.command.dispatch.CreatedId;
 import org.communityledger.command.web.RequestFields;
+import org.communityledger.events.value.AgreementId;
 import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.MemberRole;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.PlaqueId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands on communities: translate the request, dispatch, answer version and position. */
+/**
+ * Commands on communities. Each endpoint translates its request into a command and hands it to the
+ * dispatcher; the answer is the community's new version (also as {@code ETag}) and the event's position.
+ */
 @RestController
 @RequestMapping(path = "/api/communities", produces = MediaType.APPLICATION_JSON_VALUE)
 class CommunityCommandController {
-
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final CommandDispatcher dispatcher;
 
@@ -31,32 +38,122 @@ class CommunityCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> establish(
-            @Valid @RequestBody EstablishCommunityRequest request,
-            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationHeader) {
-        CommunityId communityId = CommunityId.newId();
-        String correlationId = CommandDispatcher.correlationIdOrNew(correlationHeader);
-        CommandResult result = dispatcher.create(communityId, request.toCommand(communityId), correlationId);
-        return answer(HttpStatus.CREATED, result, correlationId)
-                .location(URI.create("/api/communities/" + communityId.value()))
+    ResponseEntity<CommandResult> establish(@Valid @RequestBody EstablishCommunityRequest request,
+                                            CommandContext context) {
+        CommunityId newId = CommunityId.newId();
+        CommandResult result = dispatcher.execute(context, newId, request, () -> request.toCommand(newId));
+        return answer(HttpStatus.CREATED, result, context)
+                .location(URI.create("/api/communities/" + result.communityId()))
                 .body(result);
     }
 
-    @PostMapping(path = "/{communityId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> join(
-            @PathVariable String communityId,
-            @Valid @RequestBody JoinMemberRequest request,
-            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationHeader) {
+    @PostMapping(path = "/{communityId}/constitution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> approveConstitution(@PathVariable String communityId,
+                                                      @Valid @RequestBody ApproveConstitutionRequest request,
+                                                      CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
-        String correlationId = CommandDispatcher.correlationIdOrNew(correlationHeader);
-        CommandResult result = dispatcher.update(id, request.toCommand(id), correlationId);
-        return answer(HttpStatus.OK, result, correlationId).body(result);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
     }
 
-    private static ResponseEntity.BodyBuilder answer(HttpStatus status, CommandResult result, String correlationId) {
+    @PostMapping(path = "/{communityId}/organizational-list", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> approveOrganizationalList(@PathVariable String communityId,
+                                                            @Valid @RequestBody ApproveOrganizationalListRequest request,
+                                                            CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> join(@PathVariable String communityId,
+                                       @Valid @RequestBody JoinMemberRequest request,
+                                       CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/members/{organizationId}/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> leave(@PathVariable String communityId, @PathVariable String organizationId,
+                                        @Valid @RequestBody LeaveCommunityRequest request,
+                                        CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, member)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/members/{organizationId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> assignRole(@PathVariable String communityId, @PathVariable String organizationId,
+                                             @Valid @RequestBody AssignRoleRequest request,
+                                             CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, member)), context);
+    }
+
+    @DeleteMapping(path = "/{communityId}/members/{organizationId}/roles/{role}")
+    ResponseEntity<CommandResult> revokeRole(@PathVariable String communityId, @PathVariable String organizationId,
+                                             @PathVariable String role, CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
+        MemberRole memberRole = RequestFields.role("role", role);
+        return ok(dispatcher.execute(context, id, null, () -> new RevokeRole(id, member, memberRole)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/plaques", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> awardPlaque(@PathVariable String communityId,
+                                              @Valid @RequestBody AwardPlaqueRequest request,
+                                              CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        PlaqueId plaqueId = PlaqueId.newId();
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, plaqueId),
+                new CreatedId(CreatedId.PLAQUE, plaqueId.value())), context);
+    }
+
+    @PostMapping(path = "/{communityId}/plaques/{plaqueId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> revokePlaque(@PathVariable String communityId, @PathVariable String plaqueId,
+                                               @Valid @RequestBody RevokePlaqueRequest request,
+                                               CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        PlaqueId plaque = RequestFields.plaqueId(plaqueId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, plaque)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> signAgreement(@PathVariable String communityId,
+                                                @Valid @RequestBody SignAgreementRequest request,
+                                                CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        AgreementId agreementId = AgreementId.newId();
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, agreementId),
+                new CreatedId(CreatedId.AGREEMENT, agreementId.value())), context);
+    }
+
+    @PostMapping(path = "/{communityId}/agreements/{agreementId}/terminate",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> terminateAgreement(@PathVariable String communityId,
+                                                     @PathVariable String agreementId,
+                                                     @Valid @RequestBody TerminateAgreementRequest request,
+                                                     CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        AgreementId agreement = RequestFields.agreementId(agreementId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, agreement)), context);
+    }
+
+    @PostMapping(path = "/{communityId}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandResult> dissolve(@PathVariable String communityId,
+                                           @Valid @RequestBody DissolveCommunityRequest request,
+                                           CommandContext context) {
+        CommunityId id = RequestFields.communityId(communityId);
+        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+    }
+
+    private static ResponseEntity<CommandResult> ok(CommandResult result, CommandContext context) {
+        return answer(HttpStatus.OK, result, context).body(result);
+    }
+
+    private static ResponseEntity.BodyBuilder answer(HttpStatus status, CommandResult result, CommandContext context) {
         return ResponseEntity.status(status)
                 .eTag("\"" + result.version() + "\"")
-                .header(CORRELATION_HEADER, correlationId)
+                .header("X-Correlation-Id", context.correlationId())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -13,5 +13,4 @@ record EstablishCommunity(
         String region,
         OrganizationId hostOrganizationId,
         String venue,
-        LocalDate establishedOn) {
-}
+        LocalDate establishedOn) {}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.communityledger.command.web.RequestFields;
 import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.Organization;
 import org.communityledger.events.value.OrganizationKind;
 
 /** Body of {@code POST /api/communities/{id}/members}. */
@@ -18,7 +19,8 @@ record JoinMemberRequest(
         @NotNull @PastOrPresent LocalDate joinedOn) {
 
     JoinMember toCommand(CommunityId communityId) {
-        return new JoinMember(communityId, RequestFields.organizationId("organizationId", organizationId), name, kind,
-                RequestFields.province("province", province), joinedOn);
+        Organization organization = new Organization(RequestFields.organizationId("organizationId", organizationId),
+                name, kind, RequestFields.province("province", province));
+        return new JoinMember(communityId, organization, joinedOn);
     }
 }

@@ -1,11 +1,14 @@
 package org.communityledger.command.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -53,7 +56,7 @@ class EventStoreConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(
-            Serializer serializer,
+            @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
@@ -61,7 +64,7 @@ class EventStoreConfiguration {
             PersistenceExceptionResolver persistenceExceptionResolver,
             EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -128,6 +131,25 @@ class EventStoreConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * Snapshots hold the aggregate's private state, which has no getters: this mapper reads and writes
+     * fields. Snapshots are a cache, rebuilt from events whenever they cannot be read.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper fields = EventCodec.newObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
+    /** Old revisions in the store are read through the contract's upcasters. */
+    @Bean
+    ConfigurerModule storedEventUpcasting() {
+        return configurer -> configurer.registerEventUpcaster(configuration -> new StoredEventUpcaster());
     }
 
     @Bean

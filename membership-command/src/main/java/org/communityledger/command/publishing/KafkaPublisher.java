@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.communityledger.command.web.CommandDispatcher;
+import org.communityledger.command.dispatch.CommandMetadata;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
@@ -55,7 +55,7 @@ class KafkaPublisher {
                 message.getSequenceNumber() + 1,
                 token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token)),
                 message.getTimestamp(),
-                (String) message.getMetaData().get(CommandDispatcher.CORRELATION_ID),
+                (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID),
                 event);
         WireFormat.WireRecord wire = wireFormat.write(envelope);
         RecordHeaders headers = new RecordHeaders();

@@ -2,9 +2,11 @@ package org.communityledger.events.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import org.communityledger.events.CommunityEvent;
@@ -12,6 +14,7 @@ import org.communityledger.events.CommunityEvent;
 /**
  * The JSON form of events, the same on both sides and in the event store. Dates are ISO strings; an
  * unknown field is an error, because a field this side does not know means a revision it cannot read.
+ * Older revisions are upcast to the current one; later ones are refused.
  */
 public final class EventCodec {
 
@@ -39,13 +42,20 @@ public final class EventCodec {
     public CommunityEvent decode(String name, int revision, byte[] json) {
         EventType type = EventTypes.named(name)
                 .orElseThrow(() -> new UndecodableEventException("unknown event name '" + name + "'"));
-        if (revision != type.revision()) {
+        if (revision > type.revision() || revision < 1) {
             throw new UndecodableEventException(
-                    "event " + name + " revision " + revision + " cannot be read; this side reads revision "
+                    "event " + name + " revision " + revision + " cannot be read; this side reads revisions 1 to "
                             + type.revision());
         }
         try {
-            return mapper.readValue(json, type.javaType());
+            if (revision == type.revision()) {
+                return mapper.readValue(json, type.javaType());
+            }
+            JsonNode old = mapper.readTree(json);
+            if (!(old instanceof ObjectNode object)) {
+                throw new UndecodableEventException("event " + name + " revision " + revision + " is not an object");
+            }
+            return mapper.treeToValue(EventUpcasters.upcast(name, revision, type.revision(), object), type.javaType());
         } catch (IOException | IllegalArgumentException e) {
             throw new UndecodableEventException("event " + name + " revision " + revision + " is malformed: "
                     + e.getMessage(), e);

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class WireFormatRefusalTest {
 
     private static final String KEY = "5f0c3b8e-2d7a-4c55-9a51-0c8f2e7d9b10";
-    private static final String JOINED = "{\"communityId\":\"" + KEY + "\",\"organizationId\":\"southern-film-group\","
-            + "\"name\":\"南方影视集团\",\"kind\":\"ENTERPRISE\",\"province\":\"CN-GD\",\"joinedOn\":\"2025-10-19\"}";
+    private static final String JOINED = "{\"communityId\":\"" + KEY + "\",\"organization\":{"
+            + "\"organizationId\":\"southern-film-group\",\"name\":\"南方影视集团\",\"kind\":\"ENTERPRISE\","
+            + "\"province\":\"CN-GD\"},\"joinedOn\":\"2025-10-19\"}";
 
     private final WireFormat wire = new WireFormat(new EventCodec());
 
@@ -23,27 +24,27 @@ class WireFormatRefusalTest {
 
     @Test
     void a_later_revision_than_this_side_reads_is_refused() {
-        assertRefused(headers("MemberJoined", "2"), JOINED, "revision 2 cannot be read");
+        assertRefused(headers("MemberJoined", "3"), JOINED, "revision 3 cannot be read");
     }
 
     @Test
     void bytes_that_are_not_json_are_refused() {
-        assertRefused(headers("MemberJoined", "1"), "\u0000\u0001garbage", "malformed");
+        assertRefused(headers("MemberJoined", "2"), "\u0000\u0001garbage", "malformed");
     }
 
     @Test
     void a_field_the_contract_does_not_define_is_refused() {
-        assertRefused(headers("MemberJoined", "1"), JOINED.replace("}", ",\"extra\":1}"), "malformed");
+        assertRefused(headers("MemberJoined", "2"), JOINED.replace("}", ",\"extra\":1}"), "malformed");
     }
 
     @Test
     void an_invalid_value_inside_the_event_is_refused() {
-        assertRefused(headers("MemberJoined", "1"), JOINED.replace("CN-GD", "CN-XX"), "malformed");
+        assertRefused(headers("MemberJoined", "2"), JOINED.replace("CN-GD", "CN-XX"), "malformed");
     }
 
     @Test
     void a_key_that_is_not_the_event_s_community_is_refused() {
-        Map<String, String> headers = headers("MemberJoined", "1");
+        Map<String, String> headers = headers("MemberJoined", "2");
         assertThatThrownBy(() -> wire.read(new WireFormat.WireRecord("another-community",
                 JOINED.getBytes(StandardCharsets.UTF_8), headers)))
                 .isInstanceOf(UndecodableEventException.class)
@@ -52,7 +53,7 @@ class WireFormatRefusalTest {
 
     @Test
     void missing_headers_are_refused() {
-        Map<String, String> headers = headers("MemberJoined", "1");
+        Map<String, String> headers = headers("MemberJoined", "2");
         headers.remove(EventHeaders.SEQUENCE);
         assertRefused(headers, JOINED, "ledger-sequence is missing");
     }

@@ -1,4 +1,4 @@
-package org.communityledger.command.web;
+package org.communityledger.command.dispatch;
 
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -14,6 +14,7 @@ class CommandMetadataConfiguration {
 
     @Bean
     CorrelationDataProvider commandMetadataProvider() {
-        return new SimpleCorrelationDataProvider(CommandDispatcher.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                CommandMetadata.CORRELATION_ID, CommandMetadata.PRINCIPAL, CommandMetadata.IDEMPOTENCY_KEY);
     }
 }

@@ -1,0 +1,14 @@
+package org.communityledger.command.community;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.PlaqueId;
+
+/** Body of {@code POST /api/communities/{id}/plaques/{plaqueId}/revoke}. */
+record RevokePlaqueRequest(@NotBlank @Size(max = 500) String reason) {
+
+    RevokePlaque toCommand(CommunityId communityId, PlaqueId plaqueId) {
+        return new RevokePlaque(communityId, plaqueId, reason);
+    }
+}

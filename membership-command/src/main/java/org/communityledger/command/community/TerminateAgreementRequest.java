@@ -1,0 +1,19 @@
+package org.communityledger.command.community;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.communityledger.events.value.AgreementId;
+import org.communityledger.events.value.CommunityId;
+
+/** Body of {@code POST /api/communities/{id}/agreements/{agreementId}/terminate}. */
+record TerminateAgreementRequest(
+        @NotBlank @Size(max = 500) String reason,
+        @NotNull @PastOrPresent LocalDate terminatedOn) {
+
+    TerminateAgreement toCommand(CommunityId communityId, AgreementId agreementId) {
+        return new TerminateAgreement(communityId, agreementId, reason, terminatedOn);
+    }
+}

@@ -1,0 +1,22 @@
+package org.communityledger.command.community;
+
+/** The command was conditional on a version ({@code If-Match}) and the community has moved on. Answered as 412. */
+class VersionConflict extends RuntimeException {
+
+    private final long expected;
+    private final long actual;
+
+    VersionConflict(long expected, long actual) {
+        super("The community is at version " + actual + ", not " + expected + " as the request's If-Match expects.");
+        this.expected = expected;
+        this.actual = actual;
+    }
+
+    long expected() {
+        return expected;
+    }
+
+    long actual() {
+        return actual;
+    }
+}

@@ -1,0 +1,109 @@
+package org.communityledger.command.dispatch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.communityledger.command.eventstore.EventPositions;
+import org.communityledger.events.value.CommunityId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes a command the safe way: a retry with a known idempotency key answers the first outcome and
+ * records nothing; otherwise the command is sent with the metadata its events must carry, and once its
+ * events are committed the answer is the community's new version and the position of its last event.
+ */
+@Component
+public class CommandDispatcher {
+
+    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
+
+    private final CommandGateway commandGateway;
+    private final EventPositions eventPositions;
+    private final IdempotencyRecords idempotencyRecords;
+
+    CommandDispatcher(CommandGateway commandGateway, EventPositions eventPositions,
+                      IdempotencyRecords idempotencyRecords) {
+        this.commandGateway = commandGateway;
+        this.eventPositions = eventPositions;
+        this.idempotencyRecords = idempotencyRecords;
+    }
+
+    public CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
+                                 Supplier<?> command) {
+        return execute(context, communityId, requestBody, command, null);
+    }
+
+    /**
+     * @param requestBody the request as read, for the idempotency fingerprint
+     * @param command     builds the command; not called when the request is a retry
+     * @param created     the id this command makes, if any, answered with the result
+     */
+    public CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
+                                 Supplier<?> command, CreatedId created) {
+        String fingerprint = context.idempotencyKey() == null ? null
+                : RequestFingerprint.of(context.target(), requestBody);
+        Optional<CommandResult> earlier = earlierOutcome(context, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Map<String, Object> metaData = metaData(context, communityId, fingerprint, created);
+        Object payload = command.get();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long version = commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData));
+                return CommandResult.of(communityId.value(), version,
+                        eventPositions.positionOf(communityId, version), created);
+            } catch (RuntimeException failure) {
+                Optional<CommandResult> concurrentTwin = earlierOutcome(context, fingerprint);
+                if (concurrentTwin.isPresent()) {
+                    return concurrentTwin.get();
+                }
+                if (!(failure instanceof ConcurrencyException)) {
+                    throw failure;
+                }
+                if (attempt == ATTEMPTS_ON_CONCURRENT_CHANGE) {
+                    throw new ConcurrentModification(communityId.value(), failure);
+                }
+            }
+        }
+    }
+
+    private Optional<CommandResult> earlierOutcome(CommandContext context, String fingerprint) {
+        if (context.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return idempotencyRecords.find(context.idempotencyKey()).map(record -> {
+            if (!record.requestFingerprint().equals(fingerprint)) {
+                throw new IdempotencyKeyReused(context.idempotencyKey());
+            }
+            CommunityId communityId = CommunityId.of(record.communityId());
+            return CommandResult.of(record.communityId(), record.version(),
+                    eventPositions.positionOf(communityId, record.version()), record.created());
+        });
+    }
+
+    private static Map<String, Object> metaData(CommandContext context, CommunityId communityId, String fingerprint,
+                                                CreatedId created) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(CommandMetadata.CORRELATION_ID, context.correlationId());
+        metaData.put(CommandMetadata.PRINCIPAL, context.principal());
+        if (context.expectedVersion() != null) {
+            metaData.put(CommandMetadata.EXPECTED_VERSION, context.expectedVersion());
+        }
+        if (context.idempotencyKey() != null) {
+            metaData.put(CommandMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
+            metaData.put(IdempotencyInterceptor.REQUEST_FINGERPRINT, fingerprint);
+            metaData.put(IdempotencyInterceptor.COMMUNITY_ID, communityId.value());
+            if (created != null) {
+                metaData.put(IdempotencyInterceptor.CREATED_ID_NAME, created.name());
+                metaData.put(IdempotencyInterceptor.CREATED_ID, created.value());
+            }
+        }
+        return metaData;
+    }
+}
