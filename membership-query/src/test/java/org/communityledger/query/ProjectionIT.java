@@ -26,9 +26,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.CommunityEvent;
+import org.communityledger.events.CooperationAgreementSigned;
 import org.communityledger.events.MemberJoined;
+import org.communityledger.events.MemberLeft;
+import org.communityledger.events.MemberRoleAssigned;
+import org.communityledger.events.MemberRoleRevoked;
+import org.communityledger.events.PlaqueAwarded;
 import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.AgreementId;
+import org.communityledger.events.value.MemberRole;
+import org.communityledger.events.value.Organization;
 import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.PlaqueId;
 import org.communityledger.events.value.OrganizationKind;
 import org.communityledger.events.value.Province;
 import org.communityledger.events.wire.EventCodec;
@@ -98,6 +107,49 @@ class ProjectionIT {
         String members = get("/api/communities/" + community + "/members").body();
         assertThat(members).contains("\"organizationId\":\"southern-film-group\"").contains("\"name\":\"南方影视集团\"")
                 .contains("\"province\":\"CN-GD\"").contains("\"total\":1");
+    }
+
+    @Test
+    void roles_plaques_agreements_and_leaving_show_in_every_view() throws Exception {
+        CommunityId community = CommunityId.newId();
+        OrganizationId southernFilm = OrganizationId.of("southern-film-group");
+        OrganizationId press = OrganizationId.of("hust-press");
+        OrganizationId leaver = OrganizationId.of("leaving-member");
+        send(envelope(community, 1, established(community)));
+        send(envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")));
+        send(envelope(community, 3, new MemberJoined(community, new Organization(press, "华中科技大学出版社",
+                OrganizationKind.ENTERPRISE, Province.CN_HB), CONFERENCE_DAY)));
+        send(envelope(community, 4, joined(community, "leaving-member", "即将退出的成员")));
+        send(envelope(community, 5, new MemberRoleAssigned(community, southernFilm, MemberRole.CHAIR_UNIT)));
+        send(envelope(community, 6, new PlaqueAwarded(community, PlaqueId.of("plaque-1"),
+                "School of Digital Media Industry", southernFilm, "邹鹏", CONFERENCE_DAY)));
+        send(envelope(community, 7, new CooperationAgreementSigned(community, AgreementId.of("agreement-1"),
+                "Strategic cooperation agreement", List.of(press, southernFilm),
+                List.of("textbook development", "resource construction"), CONFERENCE_DAY)));
+        send(envelope(community, 8, new MemberRoleAssigned(community, leaver, MemberRole.SECRETARIAT)));
+        send(envelope(community, 9, new MemberRoleRevoked(community, leaver, MemberRole.SECRETARIAT)));
+        send(envelope(community, 10, new MemberLeft(community, leaver, "合作期满", CONFERENCE_DAY)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 10);
+
+        String view = get("/api/communities/" + community).body();
+        assertThat(view).contains("\"memberCount\":2")
+                .contains("\"chairUnit\":{\"organizationId\":\"southern-film-group\",\"name\":\"南方影视集团\"}")
+                .contains("\"title\":\"School of Digital Media Industry\"")
+                .contains("\"partyOrganizationIds\":[\"hust-press\",\"southern-film-group\"]")
+                .contains("\"version\":10");
+        assertThat(get("/api/communities/" + community + "/members?role=CHAIR_UNIT").body())
+                .contains("\"total\":1").contains("\"roles\":[\"CHAIR_UNIT\"]");
+        assertThat(get("/api/communities/" + community + "/members?province=CN-HB").body())
+                .contains("\"total\":1").contains("华中科技大学出版社");
+        assertThat(get("/api/communities/" + community + "/members?q=" + java.net.URLEncoder.encode("影视",
+                StandardCharsets.UTF_8)).body()).contains("\"total\":1").contains("南方影视集团");
+        assertThat(get("/api/communities/" + community + "/members?q=100%25").body()).contains("\"total\":0");
+        String organization = get("/api/organizations/hust-press").body();
+        assertThat(organization).contains("\"name\":\"华中科技大学出版社\"").contains("\"agreementId\":\"agreement-1\"");
+        assertThat(get("/api/organizations/leaving-member").body()).contains("\"active\":false");
+        String stats = get("/api/stats").body();
+        assertThat(stats).contains("\"byKind\"").contains("\"CN-HB\"");
     }
 
     @Test
@@ -196,8 +248,8 @@ class ProjectionIT {
     }
 
     private static MemberJoined joined(CommunityId community, String organizationId, String name) {
-        return new MemberJoined(community, OrganizationId.of(organizationId), name, OrganizationKind.ENTERPRISE,
-                Province.CN_GD, CONFERENCE_DAY);
+        return new MemberJoined(community, new Organization(OrganizationId.of(organizationId), name,
+                OrganizationKind.ENTERPRISE, Province.CN_GD), CONFERENCE_DAY);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -2,6 +2,8 @@ package org.communityledger.query.community;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.communityledger.query.web.PageOf;
 import org.communityledger.query.web.UnknownResourceException;
 import org.springframework.http.MediaType;
@@ -26,6 +28,13 @@ class CommunityQueryController {
         this.views = views;
     }
 
+    @GetMapping
+    PageOf<CommunityView> communities(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return new PageOf<>(views.communities(page, size), page, size, views.communityCount());
+    }
+
     @GetMapping("/{communityId}")
     CommunityView community(@PathVariable String communityId) {
         return views.community(communityId).orElseThrow(() -> unknown(communityId));
@@ -34,12 +43,18 @@ class CommunityQueryController {
     @GetMapping("/{communityId}/members")
     PageOf<MemberView> members(
             @PathVariable String communityId,
+            @RequestParam(required = false) @Pattern(regexp = "CN-[A-Z]{2}") String province,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String kind,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String role,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        if (views.community(communityId).isEmpty()) {
+        if (!views.exists(communityId)) {
             throw unknown(communityId);
         }
-        return new PageOf<>(views.members(communityId, page, size), page, size, views.memberCount(communityId));
+        MemberFilter filter = new MemberFilter(province, kind, role, q);
+        return new PageOf<>(views.members(communityId, filter, page, size), page, size,
+                views.memberCount(communityId, filter));
     }
 
     private static UnknownResourceException unknown(String communityId) {

@@ -1,6 +1,13 @@
 package org.communityledger.query.community;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CommunityViews {
 
+    private static final String COMMUNITY_COLUMNS = """
+            c.community_id, c.name, c.sector, c.region, c.host_organization_id, c.venue, c.established_on, c.status,
+            c.member_count, c.chair_unit, chair.name as chair_name, c.constitution_version, c.dissolved_on,
+            c.version, c.last_position
+            from community c
+            left join member chair on chair.community_id = c.community_id and chair.organization_id = c.chair_unit""";
+
     private final JdbcClient jdbc;
 
     CommunityViews(JdbcClient jdbc) {
@@ -16,33 +30,40 @@ class CommunityViews {
     }
 
     Optional<CommunityView> community(String communityId) {
-        return jdbc.sql("""
-                        select community_id, name, sector, region, host_organization_id, venue, established_on,
-                               status, member_count, version, last_position
-                        from community where community_id = :id""")
+        return jdbc.sql("select " + COMMUNITY_COLUMNS + " where c.community_id = :id")
                 .param("id", communityId)
-                .query((rs, row) -> new CommunityView(
-                        rs.getString("community_id"),
-                        rs.getString("name"),
-                        rs.getString("sector"),
-                        rs.getString("region"),
-                        rs.getString("host_organization_id"),
-                        rs.getString("venue"),
-                        rs.getObject("established_on", java.time.LocalDate.class),
-                        rs.getString("status"),
-                        rs.getInt("member_count"),
-                        rs.getLong("version"),
-                        rs.getLong("last_position")))
+                .query((rs, row) -> community(rs))
                 .optional();
     }
 
-    List<MemberView> members(String communityId, int page, int size) {
+    boolean exists(String communityId) {
+        return jdbc.sql("select count(*) from community where community_id = :id")
+                .param("id", communityId).query(Long.class).single() > 0;
+    }
+
+    List<CommunityView> communities(int page, int size) {
+        return jdbc.sql("select " + COMMUNITY_COLUMNS + " order by c.established_on, c.name, c.community_id"
+                        + " limit :limit offset :offset")
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> community(rs))
+                .list();
+    }
+
+    long communityCount() {
+        return jdbc.sql("select count(*) from community").query(Long.class).single();
+    }
+
+    List<MemberView> members(String communityId, MemberFilter filter, int page, int size) {
         return jdbc.sql("""
-                        select organization_id, name, kind, province, joined_on from member
-                        where community_id = :id
-                        order by name, organization_id
+                        select m.organization_id, m.name, m.kind, m.province, m.roles, m.joined_on, p.position
+                        from member m
+                        left join governing_position p
+                               on p.community_id = m.community_id and p.organization_id = m.organization_id
+                        """ + memberConditions() + """
+                        order by m.name, m.organization_id
                         limit :limit offset :offset""")
-                .param("id", communityId)
+                .params(memberParameters(communityId, filter))
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> new MemberView(
@@ -50,15 +71,103 @@ class CommunityViews {
                         rs.getString("name"),
                         rs.getString("kind"),
                         rs.getString("province"),
-                        List.of(),
-                        rs.getObject("joined_on", java.time.LocalDate.class)))
+                        strings(rs.getArray("roles")),
+                        rs.getString("position"),
+                        rs.getObject("joined_on", LocalDate.class)))
                 .list();
     }
 
-    long memberCount(String communityId) {
-        return jdbc.sql("select count(*) from member where community_id = :id")
-                .param("id", communityId)
+    long memberCount(String communityId, MemberFilter filter) {
+        return jdbc.sql("select count(*) from member m " + memberConditions())
+                .params(memberParameters(communityId, filter))
                 .query(Long.class)
                 .single();
+    }
+
+    private static String memberConditions() {
+        return """
+                where m.community_id = :id and m.active
+                  and (cast(:province as text) is null or m.province = :province)
+                  and (cast(:kind as text) is null or m.kind = :kind)
+                  and (cast(:role as text) is null or :role = any(m.roles))
+                  and (cast(:q as text) is null or m.name ilike '%' || :q || '%' or m.organization_id ilike '%' || :q || '%')
+                """;
+    }
+
+    private static Map<String, Object> memberParameters(String communityId, MemberFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", communityId);
+        parameters.put("province", filter.province());
+        parameters.put("kind", filter.kind());
+        parameters.put("role", filter.role());
+        parameters.put("q", filter.q() == null ? null : escapeLike(filter.q()));
+        return parameters;
+    }
+
+    /** The search text is matched literally: % and _ typed by a user are not wildcards. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private CommunityView community(ResultSet rs) throws SQLException {
+        String communityId = rs.getString("community_id");
+        String chairUnit = rs.getString("chair_unit");
+        return new CommunityView(
+                communityId,
+                rs.getString("name"),
+                rs.getString("sector"),
+                rs.getString("region"),
+                rs.getString("host_organization_id"),
+                rs.getString("venue"),
+                rs.getObject("established_on", LocalDate.class),
+                rs.getString("status"),
+                rs.getInt("member_count"),
+                chairUnit == null ? null : new CommunityView.MemberRef(chairUnit, rs.getString("chair_name")),
+                rs.getString("constitution_version"),
+                plaques(communityId),
+                agreements(communityId),
+                rs.getObject("dissolved_on", LocalDate.class),
+                rs.getLong("version"),
+                rs.getLong("last_position"));
+    }
+
+    private List<CommunityView.PlaqueView> plaques(String communityId) {
+        return jdbc.sql("""
+                        select p.plaque_id, p.title, p.recipient_organization_id, m.name as recipient_name,
+                               p.presented_by, p.awarded_on, p.revoked
+                        from plaque p
+                        left join member m on m.community_id = p.community_id
+                                          and m.organization_id = p.recipient_organization_id
+                        where p.community_id = :id order by p.awarded_on, p.title""")
+                .param("id", communityId)
+                .query((rs, row) -> new CommunityView.PlaqueView(
+                        rs.getString("plaque_id"),
+                        rs.getString("title"),
+                        rs.getString("recipient_organization_id"),
+                        rs.getString("recipient_name"),
+                        rs.getString("presented_by"),
+                        rs.getObject("awarded_on", LocalDate.class),
+                        rs.getBoolean("revoked")))
+                .list();
+    }
+
+    private List<CommunityView.AgreementView> agreements(String communityId) {
+        return jdbc.sql("""
+                        select agreement_id, title, party_organization_ids, scope, signed_on, terminated_on
+                        from agreement where community_id = :id order by signed_on, title""")
+                .param("id", communityId)
+                .query((rs, row) -> new CommunityView.AgreementView(
+                        rs.getString("agreement_id"),
+                        rs.getString("title"),
+                        strings(rs.getArray("party_organization_ids")),
+                        strings(rs.getArray("scope")),
+                        rs.getObject("signed_on", LocalDate.class),
+                        rs.getObject("terminated_on") == null ? "ACTIVE" : "TERMINATED",
+                        rs.getObject("terminated_on", LocalDate.class)))
+                .list();
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

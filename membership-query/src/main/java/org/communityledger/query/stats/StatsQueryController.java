@@ -1,0 +1,42 @@
+package org.communityledger.query.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Statistics over all communities, counting each organisation once however many communities it is in. */
+@RestController
+class StatsQueryController {
+
+    private final JdbcClient jdbc;
+
+    StatsQueryController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping(path = "/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    StatsView stats() {
+        long communities = jdbc.sql("select count(*) from community").query(Long.class).single();
+        long active = jdbc.sql("select count(*) from community where status = 'ACTIVE'").query(Long.class).single();
+        long organizations = jdbc.sql("select count(distinct organization_id) from member where active")
+                .query(Long.class).single();
+        Map<String, Long> byProvince = countsBy("province");
+        return new StatsView(communities, active, organizations, byProvince.size(), byProvince, countsBy("kind"));
+    }
+
+    /** Distinct active organisations per value of a member column; an organisation counts by its latest join. */
+    private Map<String, Long> countsBy(String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select %1$s as key, count(*) as organizations from (
+                            select distinct on (organization_id) organization_id, %1$s from member where active
+                            order by organization_id, joined_on desc
+                        ) latest group by %1$s order by organizations desc, key""".formatted(column))
+                .query((rs, row) -> counts.put(rs.getString("key"), rs.getLong("organizations")))
+                .list();
+        return counts;
+    }
+}

@@ -1,0 +1,22 @@
+package org.communityledger.query.stats;
+
+import java.util.Map;
+
+/**
+ * Figures across all communities.
+ *
+ * @param communities        communities established (dissolved ones included)
+ * @param activeCommunities  communities not dissolved
+ * @param organizations      distinct organisations that are an active member of at least one community
+ * @param provinces          provincial-level regions those organisations come from
+ * @param byProvince         distinct active organisations per ISO 3166-2:CN code
+ * @param byKind             distinct active organisations per kind
+ */
+record StatsView(
+        long communities,
+        long activeCommunities,
+        long organizations,
+        long provinces,
+        Map<String, Long> byProvince,
+        Map<String, Long> byKind) {
+}
