@@ -1,0 +1,138 @@
+package org.communityledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every kind of bad input gets a 4xx problem body that names what is wrong, and changes nothing: the
+ * community's version (its number of stored events) is the same after the request as before it.
+ */
+@CommandServiceTest
+class BadInputIT {
+
+    private static final String MEMBERS = "/members";
+    private static final String JOIN = CommandApi.joinBody("southern-film-group");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private CommandApi api;
+    private String communityId;
+
+    @BeforeEach
+    void aCommunityWithOneMember() {
+        api = new CommandApi(port);
+        communityId = api.establish();
+        api.join(communityId, "southern-film-group");
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                bad("malformed JSON", MEMBERS, "{\"organizationId\": ", 400, "body"),
+                bad("not an object", MEMBERS, "[1,2,3]", 400, "body"),
+                bad("empty body", MEMBERS, "", 400, "body"),
+                bad("unknown field", MEMBERS, JOIN.replace("\"kind\"", "\"knid\""), 400, "knid"),
+                bad("missing field", MEMBERS, "{\"organizationId\":\"x-member\",\"kind\":\"ENTERPRISE\","
+                        + "\"province\":\"CN-GD\",\"joinedOn\":\"2025-10-19\"}", 400, "name"),
+                bad("blank name", MEMBERS, JOIN.replace("成员 southern-film-group", "   "), 400, "name"),
+                bad("name over 200 characters", MEMBERS, JOIN.replace("成员 southern-film-group", "名".repeat(201)),
+                        400, "name"),
+                bad("wrong USCC check character", MEMBERS, JOIN.replace("southern-film-group", "91440300708461136X"),
+                        400, "organizationId"),
+                bad("invalid slug", MEMBERS, JOIN.replace("southern-film-group", "Southern Film!"), 400,
+                        "organizationId"),
+                bad("unknown province", MEMBERS, JOIN.replace("CN-GD", "CN-XX"), 400, "province"),
+                bad("old numeric province code", MEMBERS, JOIN.replace("CN-GD", "44"), 400, "province"),
+                bad("unknown kind", MEMBERS, JOIN.replace("ENTERPRISE", "CHARITY"), 400, "kind"),
+                bad("date in the future", MEMBERS, JOIN.replace("2025-10-19", "2999-01-01"), 400, "joinedOn"),
+                bad("not a date", MEMBERS, JOIN.replace("2025-10-19", "19/10/2025"), 400, "joinedOn"),
+                bad("wrong type", MEMBERS, JOIN.replace("\"ENTERPRISE\"", "42"), 400, "kind"),
+                bad("SQL in an id", MEMBERS, JOIN.replace("southern-film-group", "x'); drop table member; --"), 400,
+                        "organizationId"),
+                bad("bad SHA-256", "/constitution", "{\"version\":\"1.0\",\"documentSha256\":\"abc\","
+                        + "\"approvedOn\":\"2025-10-19\"}", 400, "documentSha256"),
+                bad("one agreement party", "/agreements", "{\"title\":\"t\",\"partyOrganizationIds\":[\"a-party\"],"
+                        + "\"scope\":[],\"signedOn\":\"2025-10-19\"}", 400, "partyOrganizationIds"),
+                bad("unknown role", "/members/southern-film-group/roles", "{\"role\":\"KING\"}", 400, "role"),
+                bad("body over 64 KiB", MEMBERS, JOIN.replace("成员 southern-film-group", "x".repeat(70_000)), 413,
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void is_refused_with_a_problem_naming_the_field_and_records_nothing(String what, String path, String body,
+                                                                        int status, String field) {
+        long before = storedEvents();
+
+        HttpResponse<String> response = api.post("/api/communities/" + communityId + path, body);
+
+        assertProblem(response, status, field);
+        assertThat(storedEvents()).as("events after %s", what).isEqualTo(before);
+    }
+
+    @Test
+    void a_wrong_content_type_is_a_415_problem() {
+        long before = storedEvents();
+        HttpResponse<String> response = api.send("POST", "/api/communities/" + communityId + MEMBERS, JOIN,
+                "text/plain", Map.of());
+        assertProblem(response, 415, null);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_community_is_a_404_problem() {
+        HttpResponse<String> response = api.post("/api/communities/no-such-community" + MEMBERS, JOIN);
+        assertProblem(response, 404, null);
+        assertThat(response.body()).contains("no-such-community");
+    }
+
+    @Test
+    void a_malformed_if_match_is_a_400_problem_naming_the_header() {
+        long before = storedEvents();
+        HttpResponse<String> response = api.post("/api/communities/" + communityId + MEMBERS,
+                CommandApi.joinBody("another-member"), Map.of("If-Match", "yesterday"));
+        assertProblem(response, 400, "If-Match");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_path_and_a_wrong_method_are_problems_too() {
+        assertProblem(api.send("GET", "/api/nothing-here", null, null, Map.of()), 404, null);
+        assertProblem(api.send("PUT", "/api/communities/" + communityId + MEMBERS, JOIN, "application/json",
+                Map.of()), 405, null);
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status)
+                .doesNotContain("Exception").doesNotContain("at org.").doesNotContainIgnoringCase("select ");
+        if (field != null) {
+            assertThat(response.body()).contains("\"field\":\"" + field);
+        }
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", communityId).query(Long.class).single();
+    }
+
+    private static Arguments bad(String what, String path, String body, int status, String field) {
+        return Arguments.of(what, path, body, status, field);
+    }
+}
