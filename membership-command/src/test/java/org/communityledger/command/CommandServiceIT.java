@@ -173,6 +173,22 @@ class CommandServiceIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void the_openapi_document_describes_every_command_and_its_problem_answers() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/communities/{communityId}/members/{organizationId}/roles/{role}")
+                .contains("/api/communities/{communityId}/agreements/{agreementId}/terminate")
+                .contains("\"409\"").contains("\"412\"").contains("\"422\"").contains("application/problem+json");
+        HttpResponse<String> swaggerUi = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
+    }
+
     private long eventCount(String communityId) {
         return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
                 .param("id", communityId).query(Long.class).single();
