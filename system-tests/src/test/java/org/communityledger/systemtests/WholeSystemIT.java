@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
+import org.communityledger.launcher.demo.ConferenceDemo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,32 @@ class WholeSystemIT {
             assertThat(json.readTree(another.body()).get("position").asLong())
                     .as("global positions do not jump on restart").isEqualTo(positionBeforeRestart + 1);
             assertThat(awaitCommunity(restarted.queryUrl(), communityId, 2).get("version").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void the_demo_loads_the_conference_and_a_second_run_records_nothing_new() throws Exception {
+        Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-demo-");
+        try (LocalSystem system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir))) {
+            Map<String, Long> first = ConferenceDemo.run(system.commandUrl(), system.queryUrl());
+            Map<String, Long> second = ConferenceDemo.run(system.commandUrl(), system.queryUrl());
+
+            assertThat(second).as("same communities, same versions").isEqualTo(first);
+            JsonNode stats = getJson(system.queryUrl() + "/api/stats");
+            assertThat(stats.get("communities").asLong()).isEqualTo(2);
+            assertThat(stats.get("organizations").asLong()).isEqualTo(96);
+            assertThat(stats.get("provinces").asLong()).isEqualTo(26);
+            JsonNode communities = getJson(system.queryUrl() + "/api/communities").get("items");
+            assertThat(communities).hasSize(2).allSatisfy(community -> {
+                assertThat(community.get("chairUnit").get("organizationId").asText()).isEqualTo("southern-film-group");
+                assertThat(community.get("plaques")).hasSize(1);
+                assertThat(community.get("constitutionVersion").asText()).isEqualTo("1.0");
+            });
+            assertThat(communities.findValuesAsText("title")).contains("School of Digital Media Industry",
+                    "School of Intelligent Manufacturing Industry", "Strategic cooperation agreement 战略合作协议");
+            JsonNode press = getJson(system.queryUrl() + "/api/organizations/hust-press");
+            assertThat(press.get("agreements").get(0).get("scope").toString())
+                    .contains("textbook development", "resource construction");
         }
     }
 
