@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), run in its own JVM from
- * the Maven Central jars the build copied to {@code local-launcher/target/kafka-lib}. Its log directory
+ * the Maven Central jars the build copied to {@code local-kafka/target/kafka-lib}. Its log directory
  * is under the data directory, formatted once on first start.
  */
 final class KafkaBroker implements AutoCloseable {
@@ -79,7 +79,7 @@ final class KafkaBroker implements AutoCloseable {
 
     private static List<String> javaCommand(LaunchSettings settings, Path kafkaDir, String mainClass,
                                             String... arguments) {
-        Path libraries = settings.home().resolve("local-launcher/target/kafka-lib");
+        Path libraries = settings.home().resolve("local-kafka/target/kafka-lib");
         if (!Files.isDirectory(libraries)) {
             throw new LaunchException("Kafka's jars are missing from " + libraries + "; build first: ./mvnw -DskipTests package");
         }
