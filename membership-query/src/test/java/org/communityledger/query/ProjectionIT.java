@@ -44,26 +44,20 @@ import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
-import org.communityledger.testsupport.EmbeddedPostgresConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * The query service against a real PostgreSQL and a real Kafka broker: records on the topic become views,
  * a redelivered event is applied once, and a record that cannot be read is parked without stopping the rest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(EmbeddedPostgresConfiguration.class)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@QueryServiceTest
 class ProjectionIT {
 
     private static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
@@ -78,18 +72,19 @@ class ProjectionIT {
     JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final WireFormat wire = new WireFormat(new EventCodec());
+    private TopicWriter topic;
     private KafkaProducer<String, byte[]> producer;
-    private long position = 1000;
 
     @BeforeEach
     void connect() {
+        topic = new TopicWriter(broker);
         producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
                 new ByteArraySerializer());
     }
 
     @AfterEach
     void disconnect() {
+        topic.close();
         producer.close();
     }
 
@@ -171,6 +166,28 @@ class ProjectionIT {
     }
 
     @Test
+    void an_older_stretch_redelivered_after_newer_events_changes_nothing() {
+        CommunityId community = CommunityId.newId();
+        EventEnvelope one = envelope(community, 1, established(community));
+        EventEnvelope two = envelope(community, 2, joined(community, "southern-film-group", "南方影视集团"));
+        EventEnvelope three = envelope(community, 3, joined(community, "nanchong-film-college", "南充影视学院"));
+        send(one);
+        send(two);
+        send(three);
+        send(one);
+        send(two);
+        EventEnvelope four = envelope(community, 4, joined(community, "hust-press", "华中科技大学出版社"));
+        send(four);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 4);
+
+        assertThat(jdbc.sql("select member_count from community where community_id = :id")
+                .param("id", community.value()).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from projection_change where community_id = :id")
+                .param("id", community.value()).query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
     void a_record_that_cannot_be_read_is_parked_with_its_reason_and_the_partition_goes_on() {
         CommunityId community = CommunityId.newId();
         send(envelope(community, 1, established(community)));
@@ -230,16 +247,11 @@ class ProjectionIT {
     }
 
     private void send(EventEnvelope envelope) {
-        WireFormat.WireRecord record = wire.write(envelope);
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
-        producer.flush();
+        topic.send(envelope);
     }
 
     private EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
-        return new EventEnvelope(UUID.randomUUID().toString(), community, sequence, position++, Instant.now(),
-                "test", event);
+        return topic.envelope(community, sequence, event);
     }
 
     private static CommunityEstablished established(CommunityId community) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.communityledger.query.live.FreshnessGate;
 import org.communityledger.query.web.PageOf;
 import org.communityledger.query.web.UnknownResourceException;
 import org.springframework.http.MediaType;
@@ -23,20 +24,27 @@ class CommunityQueryController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final CommunityViews views;
+    private final FreshnessGate freshness;
 
-    CommunityQueryController(CommunityViews views) {
+    CommunityQueryController(CommunityViews views, FreshnessGate freshness) {
         this.views = views;
+        this.freshness = freshness;
     }
 
     @GetMapping
     PageOf<CommunityView> communities(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return new PageOf<>(views.communities(page, size), page, size, views.communityCount());
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @RequestParam(required = false) @Min(0) Long minPosition) {
+        freshness.awaitApplied(minPosition);
+        long position = freshness.latestPosition();
+        return new PageOf<>(views.communities(page, size), page, size, views.communityCount(), position);
     }
 
     @GetMapping("/{communityId}")
-    CommunityView community(@PathVariable String communityId) {
+    CommunityView community(@PathVariable String communityId,
+                            @RequestParam(required = false) @Min(0) Long minPosition) {
+        freshness.awaitApplied(minPosition);
         return views.community(communityId).orElseThrow(() -> unknown(communityId));
     }
 
@@ -48,13 +56,16 @@ class CommunityQueryController {
             @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String role,
             @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @RequestParam(required = false) @Min(0) Long minPosition) {
+        freshness.awaitApplied(minPosition);
+        long position = freshness.latestPosition();
         if (!views.exists(communityId)) {
             throw unknown(communityId);
         }
         MemberFilter filter = new MemberFilter(province, kind, role, q);
         return new PageOf<>(views.members(communityId, filter, page, size), page, size,
-                views.memberCount(communityId, filter));
+                views.memberCount(communityId, filter), position);
     }
 
     private static UnknownResourceException unknown(String communityId) {

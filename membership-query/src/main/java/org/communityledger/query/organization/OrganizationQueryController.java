@@ -1,6 +1,10 @@
 package org.communityledger.query.organization;
 
+import jakarta.validation.constraints.Min;
+import org.communityledger.query.live.FreshnessGate;
 import org.communityledger.query.web.UnknownResourceException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,17 +13,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An organisation's memberships, roles, plaques and agreements in all communities. */
 @RestController
+@Validated
 @RequestMapping(path = "/api/organizations", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrganizationQueryController {
 
     private final OrganizationViews views;
+    private final FreshnessGate freshness;
 
-    OrganizationQueryController(OrganizationViews views) {
+    OrganizationQueryController(OrganizationViews views, FreshnessGate freshness) {
         this.views = views;
+        this.freshness = freshness;
     }
 
     @GetMapping("/{organizationId}")
-    OrganizationView organization(@PathVariable String organizationId) {
+    OrganizationView organization(@PathVariable String organizationId,
+                                  @RequestParam(required = false) @Min(0) Long minPosition) {
+        freshness.awaitApplied(minPosition);
         return views.organization(organizationId).orElseThrow(() -> new UnknownResourceException(
                 "Organisation " + organizationId + " is not a member of any community in the views (yet)."));
     }

@@ -1,5 +1,6 @@
 package org.communityledger.query.projection;
 
+import java.nio.charset.StandardCharsets;
 import org.communityledger.events.CommunityDissolved;
 import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.CommunityEventVisitor;
@@ -18,6 +19,8 @@ import org.communityledger.events.value.GoverningPosition;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventCodec;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 class CommunityProjector {
 
     private final JdbcClient jdbc;
+    private final EventCodec codec;
+    private final ApplicationEventPublisher publisher;
 
-    CommunityProjector(JdbcClient jdbc) {
+    CommunityProjector(JdbcClient jdbc, EventCodec codec, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.codec = codec;
+        this.publisher = publisher;
     }
 
     @Transactional
@@ -51,7 +58,22 @@ class CommunityProjector {
                 .param("version", envelope.sequence())
                 .param("position", envelope.position())
                 .update();
+        recordChange(envelope);
         return Applied.CHANGED;
+    }
+
+    /** The change log feeds the live stream and read-your-writes; same transaction as the views. */
+    private void recordChange(EventEnvelope envelope) {
+        jdbc.sql("""
+                        insert into projection_change (position, community_id, version, event_name, payload)
+                        values (:position, :id, :version, :eventName, cast(:payload as jsonb))""")
+                .param("position", envelope.position())
+                .param("id", envelope.communityId().value())
+                .param("version", envelope.sequence())
+                .param("eventName", envelope.type().name())
+                .param("payload", new String(codec.encode(envelope.event()), StandardCharsets.UTF_8))
+                .update();
+        publisher.publishEvent(new ViewsChanged(envelope.position()));
     }
 
     /** Locks the community's row, so that two consumers (during a rebalance) cannot both apply an event. */

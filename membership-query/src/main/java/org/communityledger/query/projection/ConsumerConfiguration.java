@@ -21,8 +21,13 @@ import org.springframework.util.backoff.FixedBackOff;
 class ConsumerConfiguration {
 
     @Bean
-    WireFormat wireFormat() {
-        return new WireFormat(new EventCodec());
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    WireFormat wireFormat(EventCodec eventCodec) {
+        return new WireFormat(eventCodec);
     }
 
     @Bean

@@ -2,29 +2,39 @@ package org.communityledger.query.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jakarta.validation.constraints.Min;
+import org.communityledger.query.live.FreshnessGate;
 import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Statistics over all communities, counting each organisation once however many communities it is in. */
 @RestController
+@Validated
 class StatsQueryController {
 
     private final JdbcClient jdbc;
+    private final FreshnessGate freshness;
 
-    StatsQueryController(JdbcClient jdbc) {
+    StatsQueryController(JdbcClient jdbc, FreshnessGate freshness) {
         this.jdbc = jdbc;
+        this.freshness = freshness;
     }
 
     @GetMapping(path = "/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    StatsView stats() {
+    StatsView stats(@RequestParam(required = false) @Min(0) Long minPosition) {
+        freshness.awaitApplied(minPosition);
+        long position = freshness.latestPosition();
         long communities = jdbc.sql("select count(*) from community").query(Long.class).single();
         long active = jdbc.sql("select count(*) from community where status = 'ACTIVE'").query(Long.class).single();
         long organizations = jdbc.sql("select count(distinct organization_id) from member where active")
                 .query(Long.class).single();
         Map<String, Long> byProvince = countsBy("province");
-        return new StatsView(communities, active, organizations, byProvince.size(), byProvince, countsBy("kind"));
+        return new StatsView(communities, active, organizations, byProvince.size(), byProvince, countsBy("kind"),
+                position);
     }
 
     /** Distinct active organisations per value of a member column; an organisation counts by its latest join. */

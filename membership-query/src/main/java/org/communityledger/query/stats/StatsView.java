@@ -11,6 +11,7 @@ import java.util.Map;
  * @param provinces          provincial-level regions those organisations come from
  * @param byProvince         distinct active organisations per ISO 3166-2:CN code
  * @param byKind             distinct active organisations per kind
+ * @param position           the newest global position the views had applied when these were counted
  */
 record StatsView(
         long communities,
@@ -18,5 +19,6 @@ record StatsView(
         long organizations,
         long provinces,
         Map<String, Long> byProvince,
-        Map<String, Long> byKind) {
+        Map<String, Long> byKind,
+        long position) {
 }

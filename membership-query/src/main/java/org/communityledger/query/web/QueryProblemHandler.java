@@ -21,4 +21,12 @@ class QueryProblemHandler {
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
+
+    @ExceptionHandler(NotYetFreshException.class)
+    ResponseEntity<ProblemDetail> notYetFresh(NotYetFreshException notYet) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, notYet.getMessage());
+        problem.setType(URI.create("urn:community-ledger:problem:not-yet-fresh"));
+        problem.setTitle("Views not yet up to date");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
 }

@@ -1,0 +1,27 @@
+package org.communityledger.query.live;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tunables of the live stream and of read-your-writes.
+ *
+ * @param retainedChanges   changes kept in the log for resuming streams and checking positions (default 100000)
+ * @param subscriberBuffer  changes buffered per stream client; a client that falls further behind is
+ *                          disconnected and resumes from the log with Last-Event-ID (default 1000)
+ * @param heartbeat         interval of keep-alive comments on idle streams (default 15 s)
+ * @param streamTimeout     a stream is closed after this long and the browser reconnects (default 30 min)
+ * @param freshnessTimeout  how long a query with {@code minPosition} waits for the views before 503 (default 5 s)
+ */
+@ConfigurationProperties("ledger.live")
+record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration heartbeat, Duration streamTimeout,
+                      Duration freshnessTimeout) {
+
+    LiveProperties {
+        retainedChanges = retainedChanges == null ? 100_000L : retainedChanges;
+        subscriberBuffer = subscriberBuffer == null ? 1000 : subscriberBuffer;
+        heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+        streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
+        freshnessTimeout = freshnessTimeout == null ? Duration.ofSeconds(5) : freshnessTimeout;
+    }
+}

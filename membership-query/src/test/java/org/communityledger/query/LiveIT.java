@@ -1,0 +1,218 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.wire.EventEnvelope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** The live stream, its resumption, read-your-writes, and a client that never reads. */
+@QueryServiceTest
+class LiveIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TopicWriter topic;
+
+    @BeforeEach
+    void connect() {
+        topic = new TopicWriter(broker);
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void a_subscriber_sees_each_change_with_its_position_as_id_and_resumes_after_a_disconnect() throws Exception {
+        CommunityId community = CommunityId.newId();
+        EventEnvelope established = topic.envelope(community, 1, TopicWriter.established(community));
+        EventEnvelope first = topic.envelope(community, 2, TopicWriter.joined(community, "first-member", "第一成员"));
+        EventEnvelope second = topic.envelope(community, 3, TopicWriter.joined(community, "second-member", "第二成员"));
+
+        try (SseClient stream = SseClient.open(port, null)) {
+            assertThat(stream.next().name()).isEqualTo("ready");
+            topic.send(established);
+            topic.send(first);
+            SseClient.Event seen = stream.nextNamed("change", community.value());
+            assertThat(seen.id()).isEqualTo(Long.toString(established.position()));
+            SseClient.Event joined = stream.nextNamed("change", community.value());
+            assertThat(joined.id()).isEqualTo(Long.toString(first.position()));
+            assertThat(joined.data()).contains("\"type\":\"MemberJoined\"").contains("第一成员").contains("\"version\":2");
+        }
+
+        topic.send(second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> appliedVersion(community) == 3);
+
+        try (SseClient resumed = SseClient.open(port, Long.toString(first.position()))) {
+            SseClient.Event missed = resumed.nextNamed("change", community.value());
+            assertThat(missed.id()).isEqualTo(Long.toString(second.position()));
+            assertThat(missed.data()).contains("第二成员");
+        }
+    }
+
+    @Test
+    void a_subscriber_that_missed_more_than_is_kept_is_told_to_reset() throws Exception {
+        try (SseClient stream = SseClient.open(port, "12345")) {
+            SseClient.Event event = stream.next();
+            assertThat(event.name()).isEqualTo("reset");
+            assertThat(event.data()).contains("reload");
+        }
+    }
+
+    @Test
+    void a_query_with_min_position_waits_for_the_event_then_answers() throws Exception {
+        CommunityId community = CommunityId.newId();
+        EventEnvelope established = topic.envelope(community, 1, TopicWriter.established(community));
+        EventEnvelope notYetSent = topic.envelope(community, 2, TopicWriter.joined(community, "late-member", "迟到成员"));
+        topic.send(established);
+        await().atMost(Duration.ofSeconds(20)).until(() -> appliedVersion(community) == 1);
+
+        HttpResponse<String> tooEarly = get("/api/communities/" + community + "?minPosition=" + notYetSent.position());
+        assertThat(tooEarly.statusCode()).isEqualTo(503);
+        assertThat(tooEarly.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(tooEarly.body()).contains("not-yet-fresh");
+
+        topic.send(notYetSent);
+        HttpResponse<String> fresh = get("/api/communities/" + community + "/members?minPosition="
+                + notYetSent.position());
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(fresh.body()).contains("迟到成员");
+    }
+
+    @Test
+    void a_client_that_never_reads_does_not_slow_the_projector() throws Exception {
+        CommunityId community = CommunityId.newId();
+        try (Socket silent = new Socket("127.0.0.1", port)) {
+            OutputStream out = silent.getOutputStream();
+            out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            topic.send(topic.envelope(community, 1, TopicWriter.established(community)));
+            int members = 600;
+            for (int i = 1; i <= members; i++) {
+                topic.send(topic.envelope(community, i + 1, TopicWriter.joined(community, "member-" + i,
+                        "成员 " + i + " " + "长名字".repeat(50))));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> appliedVersion(community) == members + 1);
+        }
+    }
+
+    private long appliedVersion(CommunityId community) {
+        return jdbc.sql("select version from community where community_id = :id")
+                .param("id", community.value()).query(Long.class).optional().orElse(0L);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A minimal server-sent-events reader over the JDK HTTP client. */
+    static final class SseClient implements AutoCloseable {
+
+        record Event(String id, String name, String data) {
+        }
+
+        private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final InputStream body;
+
+        private SseClient(InputStream body) {
+            this.body = body;
+            Thread reader = new Thread(this::read, "sse-test-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static SseClient open(int port, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                    .header("Accept", "text/event-stream").GET();
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            return new SseClient(response.body());
+        }
+
+        Event next() throws InterruptedException {
+            Event event = events.poll(20, TimeUnit.SECONDS);
+            assertThat(event).as("an event within 20 s").isNotNull();
+            return event;
+        }
+
+        Event nextNamed(String name, String containing) throws InterruptedException {
+            while (true) {
+                Event event = next();
+                if (event.name().equals(name) && event.data().contains(containing)) {
+                    return event;
+                }
+            }
+        }
+
+        private void read() {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String id = null;
+                String name = "message";
+                List<String> data = new ArrayList<>();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.isEmpty()) {
+                        if (!data.isEmpty()) {
+                            events.add(new Event(id, name, String.join("\n", data)));
+                        }
+                        id = null;
+                        name = "message";
+                        data = new ArrayList<>();
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).trim();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        data.add(line.substring(5).trim());
+                    }
+                }
+            } catch (Exception e) {
+                // closed by the test
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            body.close();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.communityledger.query;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.communityledger.testsupport.EmbeddedPostgresConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The query service on a random port against a real PostgreSQL and a real Kafka broker; every test class
+ * with this annotation shares one application context. Read-your-writes waits only half a second here.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.live.freshness-timeout=500ms", "ledger.live.subscriber-buffer=100"})
+@Import(EmbeddedPostgresConfiguration.class)
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public @interface QueryServiceTest {
+}

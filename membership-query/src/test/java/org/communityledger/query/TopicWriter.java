@@ -1,0 +1,69 @@
+package org.communityledger.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.events.CommunityEstablished;
+import org.communityledger.events.CommunityEvent;
+import org.communityledger.events.MemberJoined;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.Organization;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.OrganizationKind;
+import org.communityledger.events.value.Province;
+import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.WireFormat;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/** Writes events to the topic as the command side's publisher would, with increasing global positions. */
+final class TopicWriter implements AutoCloseable {
+
+    static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
+    /** Shared by every test of a context, so positions never repeat within one change log. */
+    private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final WireFormat wire = new WireFormat(new EventCodec());
+
+    TopicWriter(EmbeddedKafkaBroker broker) {
+        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
+        return new EventEnvelope(UUID.randomUUID().toString(), community, sequence, POSITIONS.incrementAndGet(),
+                Instant.now(), "test", event);
+    }
+
+    void send(EventEnvelope envelope) {
+        WireFormat.WireRecord record = wire.write(envelope);
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
+        producer.flush();
+    }
+
+    static CommunityEstablished established(CommunityId community) {
+        return new CommunityEstablished(community, "四川省智慧视听产业产教融合共同体", "Smart audiovisual", "Sichuan",
+                OrganizationId.of("nanchong-film-vocational-college"), "Literature and Art Center", CONFERENCE_DAY);
+    }
+
+    static MemberJoined joined(CommunityId community, String organizationId, String name) {
+        return new MemberJoined(community, new Organization(OrganizationId.of(organizationId), name,
+                OrganizationKind.ENTERPRISE, Province.CN_GD), CONFERENCE_DAY);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
