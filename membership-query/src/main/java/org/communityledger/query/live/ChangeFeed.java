@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.communityledger.query.projection.ViewsChanged;
+import org.communityledger.query.rebuild.ViewsReplaced;
+import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -46,6 +48,17 @@ class ChangeFeed implements DisposableBean {
         if (readPending.compareAndSet(false, true)) {
             reader.execute(this::broadcastNewChanges);
         }
+    }
+
+    /**
+     * After a rebuild the change log is a new table with its own numbering: broadcasting continues from its
+     * end, and every client is told to reload (nothing it saw is wrong, but its views were rebuilt).
+     */
+    @EventListener
+    synchronized void viewsReplaced(ViewsReplaced replaced) {
+        broadcastUpTo = changeLog.latestChangeId();
+        long position = changeLog.positionOf(broadcastUpTo);
+        subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.rebuilt(position)));
     }
 
     /**

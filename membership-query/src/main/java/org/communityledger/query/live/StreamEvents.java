@@ -26,8 +26,16 @@ final class StreamEvents {
 
     /** {@code event: reset}: the client missed more than the log keeps; it must reload its views. */
     static SseEmitter.SseEventBuilder reset(long lastEventId, long position) {
+        return reset("changes after " + lastEventId + " are no longer kept; reload the views", position);
+    }
+
+    /** {@code event: reset} after the views were rebuilt: reload them. */
+    static SseEmitter.SseEventBuilder rebuilt(long position) {
+        return reset("the views were rebuilt from the log; reload them", position);
+    }
+
+    private static SseEmitter.SseEventBuilder reset(String reason, long position) {
         return SseEmitter.event().id(Long.toString(position)).name("reset")
-                .data("{\"reason\":\"changes after " + lastEventId + " are no longer kept; reload the views\","
-                        + "\"position\":" + position + "}", MediaType.APPLICATION_JSON);
+                .data("{\"reason\":\"" + reason + "\",\"position\":" + position + "}", MediaType.APPLICATION_JSON);
     }
 }

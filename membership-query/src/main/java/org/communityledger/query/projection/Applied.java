@@ -1,7 +1,7 @@
 package org.communityledger.query.projection;
 
 /** What the projector did with an event. */
-enum Applied {
+public enum Applied {
     /** The views changed. */
     CHANGED,
     /** The event had been applied before (a redelivery); nothing changed. */

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * predecessor is refused as a gap, to be retried.
  */
 @Component
-class CommunityProjector {
+public class CommunityProjector {
 
     private final JdbcClient jdbc;
     private final EventCodec codec;

@@ -1,10 +1,6 @@
 package org.communityledger.query.projection;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
 import org.slf4j.Logger;
@@ -19,33 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 class EventConsumer {
 
+    static final String LISTENER_ID = "community-projector";
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-    private final WireFormat wireFormat;
+    private final RecordDecoder decoder;
     private final CommunityProjector projector;
 
-    EventConsumer(WireFormat wireFormat, CommunityProjector projector) {
-        this.wireFormat = wireFormat;
+    EventConsumer(RecordDecoder decoder, CommunityProjector projector) {
+        this.decoder = decoder;
         this.projector = projector;
     }
 
-    @KafkaListener(id = "community-projector", idIsGroup = false, topics = WireFormat.TOPIC)
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC)
     void consume(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope = wireFormat.read(new WireFormat.WireRecord(record.key(), record.value(),
-                headersOf(record)));
+        EventEnvelope envelope = decoder.decode(record);
         Applied applied = projector.apply(envelope);
         if (applied == Applied.DUPLICATE_SKIPPED) {
             log.debug("Skipped event {} of community {}: already applied", envelope.sequence(), envelope.communityId());
         }
-    }
-
-    private static Map<String, String> headersOf(ConsumerRecord<?, ?> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            if (header.value() != null) {
-                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-            }
-        }
-        return headers;
     }
 }

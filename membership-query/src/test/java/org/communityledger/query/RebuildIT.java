@@ -1,0 +1,149 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.MemberRole;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.MemberRoleAssigned;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/**
+ * A rebuild from offset 0 under concurrent new events: the old views keep answering, counts never go
+ * backwards, and the views afterwards equal those of a second rebuild with nothing else going on.
+ */
+@QueryServiceTest
+class RebuildIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void views_rebuilt_under_live_load_equal_a_quiet_rebuild_and_never_go_backwards() throws Exception {
+        List<CommunityId> communities = new ArrayList<>();
+        try (TopicWriter topic = new TopicWriter(broker)) {
+            for (int c = 0; c < 3; c++) {
+                CommunityId community = CommunityId.newId();
+                communities.add(community);
+                topic.send(topic.envelope(community, 1, TopicWriter.established(community)));
+                for (int m = 1; m <= 40; m++) {
+                    topic.send(topic.envelope(community, m + 1, TopicWriter.joined(community, "member-" + m,
+                            "成员 " + m)));
+                }
+                topic.send(topic.envelope(community, 42, new MemberRoleAssigned(community,
+                        OrganizationId.of("member-1"), MemberRole.CHAIR_UNIT)));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> communities.stream().allMatch(c -> version(c) == 42));
+
+            CommunityId growing = CommunityId.newId();
+            topic.send(topic.envelope(growing, 1, TopicWriter.established(growing)));
+            AtomicBoolean rebuilding = new AtomicBoolean(true);
+            List<Long> observed = new CopyOnWriteArrayList<>();
+            Thread watcher = new Thread(() -> {
+                while (rebuilding.get()) {
+                    try {
+                        HttpResponse<String> stats = get("/api/stats");
+                        assertThat(stats.statusCode()).isEqualTo(200);
+                        observed.add(json.readTree(stats.body()).get("organizations").asLong());
+                        Thread.sleep(20);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            watcher.start();
+
+            assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
+            assertThat(post("/api/admin/projections/rebuild").statusCode()).as("one rebuild at a time").isEqualTo(409);
+            for (int m = 1; m <= 30; m++) {
+                topic.send(topic.envelope(growing, m + 1, TopicWriter.joined(growing, "newcomer-" + m, "新成员 " + m)));
+            }
+            JsonNode done = awaitRebuild();
+            rebuilding.set(false);
+            watcher.join();
+
+            assertThat(done.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(3 * 42);
+            assertThat(observed).isNotEmpty().isSortedAccordingTo(Long::compare);
+            await().atMost(Duration.ofSeconds(60)).until(() -> version(growing) == 31);
+        }
+
+        String afterLiveRebuild = snapshotOfViews(communities);
+        assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
+        awaitRebuild();
+        assertThat(snapshotOfViews(communities)).isEqualTo(afterLiveRebuild);
+        assertThat(get("/api/communities/" + communities.get(0)).body()).contains("\"memberCount\":40")
+                .contains("\"organizationId\":\"member-1\"");
+    }
+
+    private JsonNode awaitRebuild() throws Exception {
+        JsonNode[] status = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            status[0] = json.readTree(get("/api/admin/projections/status").body());
+            return !status[0].get("state").asText().equals("BUILDING")
+                    && !status[0].get("state").asText().equals("CATCHING_UP");
+        });
+        assertThat(status[0].get("state").asText()).as(status[0].toString()).isEqualTo("SWITCHED");
+        return status[0];
+    }
+
+    /** Everything the API shows about these communities, plus the statistics, as one comparable text. */
+    private String snapshotOfViews(List<CommunityId> communities) throws Exception {
+        StringBuilder views = new StringBuilder(stable(get("/api/stats").body()));
+        for (CommunityId community : communities) {
+            views.append(stable(get("/api/communities/" + community).body()));
+            views.append(stable(get("/api/communities/" + community + "/members?size=200").body()));
+        }
+        return views.toString();
+    }
+
+    /** Drops the fields that say when a view was read rather than what it holds. */
+    private String stable(String body) throws Exception {
+        JsonNode node = json.readTree(body);
+        if (node.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("position");
+        }
+        return node.toString();
+    }
+
+    private long version(CommunityId community) {
+        return jdbc.sql("select version from community where community_id = :id")
+                .param("id", community.value()).query(Long.class).optional().orElse(0L);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
