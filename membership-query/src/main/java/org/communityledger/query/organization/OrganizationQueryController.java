@@ -29,7 +29,7 @@ class OrganizationQueryController {
     OrganizationView organization(@PathVariable String organizationId,
                                   @RequestParam(required = false) @Min(0) Long minPosition) {
         freshness.awaitApplied(minPosition);
-        return views.organization(organizationId).orElseThrow(() -> new UnknownResourceException(
+        return views.organization(organizationId, freshness.latestPosition()).orElseThrow(() -> new UnknownResourceException(
                 "Organisation " + organizationId + " is not a member of any community in the views (yet)."));
     }
 }

@@ -3,7 +3,10 @@ package org.communityledger.query.organization;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One organisation across all communities: where it is (or was) a member, what it holds, what it signed. */
+/**
+ * One organisation across all communities: where it is (or was) a member, what it holds, what it signed;
+ * {@code position} is the newest global position the views had applied when it was read.
+ */
 record OrganizationView(
         String organizationId,
         String name,
@@ -11,7 +14,8 @@ record OrganizationView(
         String province,
         List<Membership> memberships,
         List<Plaque> plaques,
-        List<Agreement> agreements) {
+        List<Agreement> agreements,
+        long position) {
 
     record Membership(String communityId, String communityName, boolean active, List<String> roles, String position,
                       LocalDate joinedOn, LocalDate leftOn) {

@@ -19,7 +19,7 @@ class OrganizationViews {
         this.jdbc = jdbc;
     }
 
-    Optional<OrganizationView> organization(String organizationId) {
+    Optional<OrganizationView> organization(String organizationId, long position) {
         List<OrganizationView.Membership> memberships = memberships(organizationId);
         if (memberships.isEmpty()) {
             return Optional.empty();
@@ -30,7 +30,8 @@ class OrganizationViews {
                         order by joined_on desc, community_id limit 1""")
                 .param("id", organizationId)
                 .query((rs, row) -> new OrganizationView(organizationId, rs.getString("name"), rs.getString("kind"),
-                        rs.getString("province"), memberships, plaques(organizationId), agreements(organizationId)))
+                        rs.getString("province"), memberships, plaques(organizationId), agreements(organizationId),
+                        position))
                 .optional();
     }
 

@@ -150,7 +150,7 @@ public class CommunityProjector {
                     .param("province", event.organization().province().code())
                     .param("joinedOn", event.joinedOn())
                     .update();
-            countMembers(event.communityId());
+            countMembers(event.communityId(), +1);
             return null;
         }
 
@@ -164,7 +164,7 @@ public class CommunityProjector {
                     .param("leftOn", event.leftOn())
                     .param("reason", event.reason())
                     .update();
-            countMembers(event.communityId());
+            countMembers(event.communityId(), -1);
             return null;
         }
 
@@ -277,12 +277,11 @@ public class CommunityProjector {
                     .update();
         }
 
-        private void countMembers(CommunityId communityId) {
-            jdbc.sql("""
-                            update community set member_count =
-                                (select count(*) from member where community_id = :id and active)
-                            where community_id = :id""")
+        /** Events are applied exactly once, so the count moves with them instead of being recounted. */
+        private void countMembers(CommunityId communityId, int change) {
+            jdbc.sql("update community set member_count = member_count + :change where community_id = :id")
                     .param("id", communityId.value())
+                    .param("change", change)
                     .update();
         }
     }

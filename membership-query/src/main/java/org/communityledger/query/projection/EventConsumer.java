@@ -1,37 +1,54 @@
 package org.communityledger.query.projection;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the event topic and hands each event to the projector. Offsets are committed only after the
- * projector's transaction has committed, so a crash redelivers, and the projector skips what it has seen.
+ * Reads the event topic in batches and applies each batch in one transaction, so that catching up on a
+ * backlog costs one commit per batch, not per event. Offsets are committed only after that transaction,
+ * so a crash redelivers, and the projector skips what it has seen.
+ *
+ * <p>When anything in a batch fails, the batch is applied again one record per transaction: the records
+ * before the failing one are kept, and the failing one is retried or parked on its own (see
+ * {@link ConsumerConfiguration}).
  */
 @Component
 class EventConsumer {
 
     static final String LISTENER_ID = "community-projector";
-    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final RecordDecoder decoder;
     private final CommunityProjector projector;
+    private final TransactionTemplate transactions;
 
-    EventConsumer(RecordDecoder decoder, CommunityProjector projector) {
+    EventConsumer(RecordDecoder decoder, CommunityProjector projector, TransactionTemplate transactions) {
         this.decoder = decoder;
         this.projector = projector;
+        this.transactions = transactions;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC)
-    void consume(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope = decoder.decode(record);
-        Applied applied = projector.apply(envelope);
-        if (applied == Applied.DUPLICATE_SKIPPED) {
-            log.debug("Skipped event {} of community {}: already applied", envelope.sequence(), envelope.communityId());
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC, batch = "true")
+    void consume(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            transactions.executeWithoutResult(status -> records.forEach(this::apply));
+        } catch (RuntimeException batchFailed) {
+            for (int index = 0; index < records.size(); index++) {
+                ConsumerRecord<String, byte[]> record = records.get(index);
+                try {
+                    transactions.executeWithoutResult(status -> apply(record));
+                } catch (RuntimeException failure) {
+                    throw new BatchListenerFailedException(failure.getMessage(), failure, index);
+                }
+            }
         }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        projector.apply(decoder.decode(record));
     }
 }
