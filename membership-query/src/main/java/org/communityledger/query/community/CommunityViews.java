@@ -1,14 +1,13 @@
 package org.communityledger.query.community;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.communityledger.query.sql.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +70,7 @@ class CommunityViews {
                         rs.getString("name"),
                         rs.getString("kind"),
                         rs.getString("province"),
-                        strings(rs.getArray("roles")),
+                        SqlArrays.strings(rs.getArray("roles")),
                         rs.getString("position"),
                         rs.getObject("joined_on", LocalDate.class)))
                 .list();
@@ -159,15 +158,12 @@ class CommunityViews {
                 .query((rs, row) -> new CommunityView.AgreementView(
                         rs.getString("agreement_id"),
                         rs.getString("title"),
-                        strings(rs.getArray("party_organization_ids")),
-                        strings(rs.getArray("scope")),
+                        SqlArrays.strings(rs.getArray("party_organization_ids")),
+                        SqlArrays.strings(rs.getArray("scope")),
                         rs.getObject("signed_on", LocalDate.class),
                         rs.getObject("terminated_on") == null ? "ACTIVE" : "TERMINATED",
                         rs.getObject("terminated_on", LocalDate.class)))
                 .list();
     }
 
-    static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 }

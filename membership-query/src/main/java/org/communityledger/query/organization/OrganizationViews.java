@@ -1,11 +1,9 @@
 package org.communityledger.query.organization;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.communityledger.query.sql.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +48,7 @@ class OrganizationViews {
                         rs.getString("community_id"),
                         rs.getString("community_name"),
                         rs.getBoolean("active"),
-                        strings(rs.getArray("roles")),
+                        SqlArrays.strings(rs.getArray("roles")),
                         rs.getString("position"),
                         rs.getObject("joined_on", LocalDate.class),
                         rs.getObject("left_on", LocalDate.class)))
@@ -82,14 +80,11 @@ class OrganizationViews {
                         rs.getString("agreement_id"),
                         rs.getString("community_id"),
                         rs.getString("title"),
-                        strings(rs.getArray("party_organization_ids")),
-                        strings(rs.getArray("scope")),
+                        SqlArrays.strings(rs.getArray("party_organization_ids")),
+                        SqlArrays.strings(rs.getArray("scope")),
                         rs.getObject("signed_on", LocalDate.class),
                         rs.getObject("terminated_on") == null ? "ACTIVE" : "TERMINATED"))
                 .list();
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 }

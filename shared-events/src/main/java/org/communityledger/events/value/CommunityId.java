@@ -2,9 +2,6 @@ package org.communityledger.events.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Identifies a community: the aggregate id in the event store and the Kafka key on the wire.
@@ -12,17 +9,12 @@ import java.util.regex.Pattern;
  */
 public record CommunityId(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
-
     public CommunityId {
-        Objects.requireNonNull(value, "communityId");
-        if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("communityId must be 1-64 letters, digits or dashes");
-        }
+        OpaqueIds.requireValid(value, "communityId");
     }
 
     public static CommunityId newId() {
-        return new CommunityId(UUID.randomUUID().toString());
+        return new CommunityId(OpaqueIds.newValue());
     }
 
     @JsonCreator
