@@ -208,7 +208,7 @@ class CommandServiceIT {
                         Map<String, String> headers = new java.util.HashMap<>();
                         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
                         assertThat(headers).containsKeys(EventHeaders.EVENT_NAME, EventHeaders.EVENT_ID,
-                                EventHeaders.TIMESTAMP, EventHeaders.POSITION, EventHeaders.SEQUENCE);
+                                EventHeaders.TIMESTAMP, EventHeaders.POSITION, EventHeaders.SEQUENCE, EventHeaders.HASH);
                         events.add(wire.read(new WireFormat.WireRecord(record.key(), record.value(), headers)));
                     }
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.communityledger.command.ledger.HashChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,19 +122,31 @@ class WholeDomainIT {
         String revision1 = """
                 {"communityId":"%s","organizationId":"legacy-member","name":"早期成员","kind":"ENTERPRISE",
                  "province":"CN-SC","joinedOn":"2025-10-19"}""".formatted(community);
+        // Sealed like any other event, so the ledger's own checks still hold for this community.
+        String prevHash = jdbc.sql("""
+                        select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from domain_event_entry
+                        where aggregate_identifier = :id and sequence_number = 0""")
+                .param("id", community).query(String.class).single();
+        String timestamp = "2025-10-19T02:00:00.000Z";
+        String hash = HashChain.hash(community, 2, "MemberJoined", "1", timestamp, prevHash,
+                revision1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         jdbc.sql("""
                         insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                             meta_data, payload, payload_revision, payload_type, time_stamp)
-                        values (:id, 1, 'Community', :eventId, convert_to('{}', 'UTF8'), convert_to(:payload, 'UTF8'),
-                                '1', 'MemberJoined', '2025-10-19T02:00:00Z')""")
+                        values (:id, 1, 'Community', :eventId, convert_to(:metaData, 'UTF8'), convert_to(:payload, 'UTF8'),
+                                '1', 'MemberJoined', :timestamp)""")
                 .param("id", community)
                 .param("eventId", java.util.UUID.randomUUID().toString())
+                .param("metaData", "{\"prevHash\":\"" + prevHash + "\",\"hash\":\"" + hash + "\"}")
                 .param("payload", revision1)
+                .param("timestamp", timestamp)
                 .update();
         communityCache.removeAll();
 
         refused("/members", CommandApi.joinBody("legacy-member"), 409, "already-active-member");
         assertThat(api.join(community, "new-member")).isEqualTo(3);
+        assertThat(api.body(api.send("GET", "/api/audit/communities/" + community + "/verify", null, null, Map.of()))
+                .get("valid").asBoolean()).as("the chain runs through the old revision").isTrue();
     }
 
     private HttpResponse<String> ok(String path, String body) {

@@ -17,7 +17,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.communityledger.command.dispatch.CommandMetadata;
 import org.communityledger.events.CommunityEvent;
+import org.communityledger.command.ledger.LedgerMetadata;
 import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -60,6 +62,10 @@ class KafkaPublisher {
         WireFormat.WireRecord wire = wireFormat.write(envelope);
         RecordHeaders headers = new RecordHeaders();
         wire.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Object hash = message.getMetaData().get(LedgerMetadata.HASH);
+        if (hash != null) {
+            headers.add(EventHeaders.HASH, hash.toString().getBytes(StandardCharsets.UTF_8));
+        }
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers);
         pendingSendsOfThisBatch().add(kafkaTemplate.send(record));

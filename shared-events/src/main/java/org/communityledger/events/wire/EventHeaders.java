@@ -10,6 +10,8 @@ public final class EventHeaders {
     public static final String POSITION = "ledger-position";
     public static final String TIMESTAMP = "ledger-timestamp";
     public static final String CORRELATION_ID = "ledger-correlation-id";
+    /** The event's tamper-evidence hash (see the audit API); informative, consumers need not check it. */
+    public static final String HASH = "ledger-hash";
 
     private EventHeaders() {
     }

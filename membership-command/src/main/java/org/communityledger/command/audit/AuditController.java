@@ -1,0 +1,127 @@
+package org.communityledger.command.audit;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import org.communityledger.command.web.RequestFields;
+import org.communityledger.platform.problem.InvalidFieldException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The auditors' API: read-only history, time travel, and the checks of the tamper-evident ledger. */
+@RestController
+@Validated
+@RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuditController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final StoredEvents storedEvents;
+    private final ChainVerifier verifier;
+    private final Digests digests;
+    private final TimeTravel timeTravel;
+    private final NdjsonExport export;
+
+    AuditController(StoredEvents storedEvents, ChainVerifier verifier, Digests digests, TimeTravel timeTravel,
+                    NdjsonExport export) {
+        this.storedEvents = storedEvents;
+        this.verifier = verifier;
+        this.digests = digests;
+        this.timeTravel = timeTravel;
+        this.export = export;
+    }
+
+    /** A community's events in version order; {@code afterVersion} pages through them. */
+    @GetMapping("/communities/{communityId}/events")
+    AuditPage communityEvents(@PathVariable String communityId,
+                              @RequestParam(defaultValue = "0") @Min(0) long afterVersion,
+                              @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        String id = known(communityId);
+        List<AuditEvent> items = storedEvents.ofCommunity(id, afterVersion, limit).stream().map(AuditEvent::of).toList();
+        Long next = items.size() < limit ? null : items.get(items.size() - 1).version();
+        return new AuditPage(items, next, storedEvents.countOfCommunity(id));
+    }
+
+    /** Every event in commit order after a position: follow the whole ledger without gaps or repeats. */
+    @GetMapping("/events")
+    AuditPage feed(@RequestParam(defaultValue = "0") @Min(0) long after,
+                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        List<AuditEvent> items = storedEvents.after(after, limit).stream().map(AuditEvent::of).toList();
+        Long next = items.isEmpty() ? null : items.get(items.size() - 1).position();
+        return new AuditPage(items, next, storedEvents.countUpTo(Long.MAX_VALUE));
+    }
+
+    /** The community as it was at a version, or at an instant (ISO-8601). */
+    @GetMapping("/communities/{communityId}/state")
+    HistoricalState state(@PathVariable String communityId,
+                          @RequestParam(required = false) @Min(1) Long version,
+                          @RequestParam(required = false) String asOf) {
+        String id = known(communityId);
+        if ((version == null) == (asOf == null)) {
+            throw new InvalidFieldException(version == null ? "asOf" : "version",
+                    "give exactly one of version or asOf");
+        }
+        return (version != null ? timeTravel.atVersion(id, version) : timeTravel.asOf(id, instant(asOf)))
+                .orElseThrow(() -> new AuditNotFoundException("Community " + id + " did not exist yet at "
+                        + (version != null ? "version " + version : asOf) + "."));
+    }
+
+    @GetMapping("/communities/{communityId}/verify")
+    ChainVerifier.Verification verify(@PathVariable String communityId) {
+        return verifier.verify(known(communityId), Long.MAX_VALUE);
+    }
+
+    @GetMapping("/digest")
+    Digest digest() {
+        return digests.current();
+    }
+
+    @PostMapping(path = "/digest/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Digests.DigestVerification verifyDigest(@RequestBody Digest earlier) {
+        if (earlier.merkleRoot() == null || !earlier.merkleRoot().matches("[0-9a-f]{64}")) {
+            throw new InvalidFieldException("merkleRoot", "must be the 64 hexadecimal characters of a digest");
+        }
+        return digests.verify(earlier);
+    }
+
+    /** The log as NDJSON, streamed: all of it, one community's, or a range of positions. */
+    @GetMapping(path = "/export", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String communityId,
+                                                 @RequestParam(defaultValue = "0") @Min(0) long after,
+                                                 @RequestParam(required = false) @Min(0) Long upTo) {
+        String id = communityId == null ? null : RequestFields.communityId(communityId).value();
+        long last = upTo == null ? Long.MAX_VALUE : upTo;
+        StreamingResponseBody body = out -> export.write(id, after, last, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.ndjson\"")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(body);
+    }
+
+    private String known(String communityId) {
+        String id = RequestFields.communityId(communityId).value();
+        if (storedEvents.countOfCommunity(id) == 0) {
+            throw new AuditNotFoundException("There is no community " + id + ".");
+        }
+        return id;
+    }
+
+    private static Instant instant(String asOf) {
+        try {
+            return Instant.parse(asOf);
+        } catch (RuntimeException e) {
+            throw new InvalidFieldException("asOf", "must be an ISO-8601 instant such as 2025-10-19T08:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.communityledger.command.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the event store for auditors. Streams use a server-side cursor (fetch size, in a read-only
+ * transaction), so a whole log is read in constant memory.
+ */
+@Component
+class StoredEvents {
+
+    static final int FETCH_SIZE = 2000;
+    private static final String COLUMNS = """
+            select global_index, aggregate_identifier, sequence_number, event_identifier, payload_type,
+                   payload_revision, time_stamp, meta_data, payload
+            from domain_event_entry""";
+
+    private final JdbcClient jdbc;
+
+    StoredEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<StoredEvent> ofCommunity(String communityId, long afterVersion, int limit) {
+        return jdbc.sql(COLUMNS + " where aggregate_identifier = :id and sequence_number >= :from"
+                        + " order by sequence_number limit :limit")
+                .param("id", communityId)
+                .param("from", afterVersion)
+                .param("limit", limit)
+                .query(StoredEvents::event)
+                .list();
+    }
+
+    long countOfCommunity(String communityId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", communityId).query(Long.class).single();
+    }
+
+    List<StoredEvent> after(long position, int limit) {
+        return jdbc.sql(COLUMNS + " where global_index > :position order by global_index limit :limit")
+                .param("position", position)
+                .param("limit", limit)
+                .query(StoredEvents::event)
+                .list();
+    }
+
+    /** A community's events in version order, up to a global position, one at a time. */
+    @Transactional(readOnly = true)
+    public void streamCommunity(String communityId, long upToPosition, Consumer<StoredEvent> consumer) {
+        try (Stream<StoredEvent> events = jdbc.sql(COLUMNS
+                        + " where aggregate_identifier = :id and global_index <= :upTo order by sequence_number")
+                .withFetchSize(FETCH_SIZE)
+                .param("id", communityId)
+                .param("upTo", upToPosition)
+                .query(StoredEvents::event)
+                .stream()) {
+            events.forEach(consumer);
+        }
+    }
+
+    /** Events in global order within a position range, optionally of one community, one at a time. */
+    @Transactional(readOnly = true)
+    public void streamAll(String communityId, long afterPosition, long upToPosition, Consumer<StoredEvent> consumer) {
+        try (Stream<StoredEvent> events = jdbc.sql(COLUMNS
+                        + " where global_index > :after and global_index <= :upTo"
+                        + " and (cast(:id as text) is null or aggregate_identifier = :id) order by global_index")
+                .withFetchSize(FETCH_SIZE)
+                .param("after", afterPosition)
+                .param("upTo", upToPosition)
+                .param("id", communityId)
+                .query(StoredEvents::event)
+                .stream()) {
+            events.forEach(consumer);
+        }
+    }
+
+    long latestPosition() {
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+    }
+
+    /** Each community's last event at or before a position: the heads a digest is made of. */
+    List<Head> headsAt(long position) {
+        return jdbc.sql("""
+                        select distinct on (aggregate_identifier) aggregate_identifier, sequence_number,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' as hash
+                        from domain_event_entry where global_index <= :position
+                        order by aggregate_identifier, sequence_number desc""")
+                .param("position", position)
+                .query((rs, row) -> new Head(rs.getString("aggregate_identifier"), rs.getLong("sequence_number") + 1,
+                        rs.getString("hash")))
+                .list();
+    }
+
+    long countUpTo(long position) {
+        return jdbc.sql("select count(*) from domain_event_entry where global_index <= :position")
+                .param("position", position).query(Long.class).single();
+    }
+
+    /** A community's last event: its id, version and hash. */
+    record Head(String communityId, long version, String hash) {
+    }
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(
+                rs.getLong("global_index"),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number") + 1,
+                rs.getString("event_identifier"),
+                rs.getString("payload_type"),
+                rs.getString("payload_revision"),
+                rs.getString("time_stamp"),
+                rs.getBytes("meta_data"),
+                rs.getBytes("payload"));
+    }
+}
