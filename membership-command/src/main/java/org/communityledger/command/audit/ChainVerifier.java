@@ -1,7 +1,8 @@
 package org.communityledger.command.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import org.communityledger.command.ledger.HashChain;
 import org.communityledger.command.ledger.LedgerMetadata;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final StoredEvents storedEvents;
 
@@ -56,9 +57,9 @@ class ChainVerifier {
                         : "version " + event.version() + " appears again after version " + checked);
                 return;
             }
-            JsonNode metaData = metaData(event);
-            String storedPrevHash = text(metaData, LedgerMetadata.PREV_HASH);
-            String storedHash = text(metaData, LedgerMetadata.HASH);
+            Seal seal = Seal.read(event.metaData());
+            String storedPrevHash = seal.prevHash();
+            String storedHash = seal.hash();
             if (storedHash == null || storedPrevHash == null) {
                 fail(event.version(), "the event carries no seal (prevHash and hash)");
                 return;
@@ -86,18 +87,39 @@ class ChainVerifier {
         Verification result() {
             return new Verification(communityId, badVersion == null, checked, previousHash, badVersion, reason);
         }
+    }
 
-        private static JsonNode metaData(StoredEvent event) {
-            try {
-                return event.metaData() == null ? JSON.createObjectNode() : JSON.readTree(event.metaData());
-            } catch (IOException e) {
-                return JSON.createObjectNode();
+    /**
+     * The seal fields of an event's metadata, read with a streaming parser: only the two top-level fields
+     * are looked at, which keeps verification fast on long logs. Unreadable metadata has no seal.
+     */
+    private record Seal(String prevHash, String hash) {
+
+        static Seal read(byte[] metaData) {
+            if (metaData == null) {
+                return new Seal(null, null);
             }
-        }
-
-        private static String text(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            return value == null || value.isNull() ? null : value.asText();
+            String prevHash = null;
+            String hash = null;
+            try (JsonParser parser = JSON.createParser(metaData)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return new Seal(null, null);
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.VALUE_STRING && LedgerMetadata.HASH.equals(field)) {
+                        hash = parser.getText();
+                    } else if (value == JsonToken.VALUE_STRING && LedgerMetadata.PREV_HASH.equals(field)) {
+                        prevHash = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                return new Seal(null, null);
+            }
+            return new Seal(prevHash, hash);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.communityledger.command.audit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes events as NDJSON, one audit event per line, straight from the store's cursor to the response:
- * memory stays constant however long the log is.
+ * memory stays constant however long the log is. Metadata and payload are copied as the stored JSON bytes,
+ * never decoded; text fields are escaped, so even tampered rows give well-formed lines around them.
  */
 @Component
 class NdjsonExport {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final int BUFFER = 1 << 16;
 
     private final StoredEvents storedEvents;
 
@@ -24,33 +23,65 @@ class NdjsonExport {
         this.storedEvents = storedEvents;
     }
 
-    void write(String communityId, long afterPosition, long upToPosition, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.setRootValueSeparator(null);
-            storedEvents.streamAll(communityId, afterPosition, upToPosition, event -> writeLine(json, event));
+    void write(String communityId, long afterPosition, long upToPosition, OutputStream response) throws IOException {
+        BufferedOutputStream out = new BufferedOutputStream(response, BUFFER);
+        try {
+            storedEvents.streamAll(communityId, afterPosition, upToPosition, event -> writeLine(out, event));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        out.flush();
     }
 
-    private static void writeLine(JsonGenerator json, StoredEvent event) {
+    private static void writeLine(OutputStream out, StoredEvent event) {
         try {
-            json.writeStartObject();
-            json.writeNumberField("position", event.position());
-            json.writeStringField("communityId", event.communityId());
-            json.writeNumberField("version", event.version());
-            json.writeStringField("eventId", event.eventId());
-            json.writeStringField("name", event.name());
-            json.writeNumberField("revision", Integer.parseInt(event.revision()));
-            json.writeStringField("timestamp", event.timestamp());
-            json.writeFieldName("metadata");
-            json.writeRawValue(event.metaData() == null ? "{}" : new String(event.metaData(), StandardCharsets.UTF_8));
-            json.writeFieldName("payload");
-            json.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
-            json.writeEndObject();
-            json.writeRaw('\n');
+            String head = "{\"position\":" + event.position()
+                    + ",\"communityId\":" + quoted(event.communityId())
+                    + ",\"version\":" + event.version()
+                    + ",\"eventId\":" + quoted(event.eventId())
+                    + ",\"name\":" + quoted(event.name())
+                    + ",\"revision\":" + revision(event.revision())
+                    + ",\"timestamp\":" + quoted(event.timestamp())
+                    + ",\"metadata\":";
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(event.metaData() == null ? EMPTY_OBJECT : event.metaData());
+            out.write(PAYLOAD);
+            out.write(event.payload());
+            out.write(END_OF_LINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static String revision(String revision) {
+        return revision != null && !revision.isEmpty() && revision.chars().allMatch(Character::isDigit)
+                && revision.length() < 10 ? revision : quoted(revision);
+    }
+
+    /** A JSON string literal; ids and names need no escaping unless someone edited the table. */
+    static String quoted(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAYLOAD = ",\"payload\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_OF_LINE = "}\n".getBytes(StandardCharsets.US_ASCII);
 }
