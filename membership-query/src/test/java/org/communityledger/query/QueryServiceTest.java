@@ -11,12 +11,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The query service on a random port against a real PostgreSQL and a real Kafka broker; every test class
- * with this annotation shares one application context. Read-your-writes waits only half a second here.
+ * with this annotation shares one application context. Read-your-writes waits 3 s here (5 s by default).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.live.freshness-timeout=500ms", "ledger.live.subscriber-buffer=100"})
+        properties = {"ledger.live.freshness-timeout=3s", "ledger.live.subscriber-buffer=100"})
 @Import(EmbeddedPostgresConfiguration.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface QueryServiceTest {
