@@ -11,12 +11,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The command service on a random port against a real PostgreSQL and a real Kafka broker. Every test class
- * with this annotation shares one application context. Snapshots are taken every 5 events so tests reach them.
+ * with this annotation shares one application context. Snapshots are taken every 5 events so tests reach them;
+ * holes in the global positions are taken as final at once (SafePositionIT tests the wait itself).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.community.snapshot-threshold=5")
+        properties = {"ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s"})
 @Import(EmbeddedPostgresConfiguration.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface CommandServiceTest {

@@ -32,9 +32,11 @@ class AuditController {
     private final Digests digests;
     private final TimeTravel timeTravel;
     private final NdjsonExport export;
+    private final AuditProperties properties;
 
     AuditController(StoredEvents storedEvents, ChainVerifier verifier, Digests digests, TimeTravel timeTravel,
-                    NdjsonExport export) {
+                    NdjsonExport export, AuditProperties properties) {
+        this.properties = properties;
         this.storedEvents = storedEvents;
         this.verifier = verifier;
         this.digests = digests;
@@ -53,11 +55,15 @@ class AuditController {
         return new AuditPage(items, next, storedEvents.countOfCommunity(id));
     }
 
-    /** Every event in commit order after a position: follow the whole ledger without gaps or repeats. */
+    /**
+     * Every event in position order after a position: follow the whole ledger without gaps or repeats. The
+     * newest few seconds are held back while a hole below them may still be filled by a committing command.
+     */
     @GetMapping("/events")
     AuditPage feed(@RequestParam(defaultValue = "0") @Min(0) long after,
                    @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
-        List<AuditEvent> items = storedEvents.after(after, limit).stream().map(AuditEvent::of).toList();
+        long safe = storedEvents.safePosition(properties.settle());
+        List<AuditEvent> items = storedEvents.after(after, safe, limit).stream().map(AuditEvent::of).toList();
         Long next = items.isEmpty() ? null : items.get(items.size() - 1).position();
         return new AuditPage(items, next, storedEvents.countUpTo(Long.MAX_VALUE));
     }

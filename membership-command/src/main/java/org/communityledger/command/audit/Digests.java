@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Makes digests of the whole ledger and checks earlier ones against the store as it is now. */
 @Component
@@ -12,14 +14,18 @@ class Digests {
 
     private final StoredEvents storedEvents;
     private final ChainVerifier verifier;
+    private final AuditProperties properties;
 
-    Digests(StoredEvents storedEvents, ChainVerifier verifier) {
+    Digests(StoredEvents storedEvents, ChainVerifier verifier, AuditProperties properties) {
         this.storedEvents = storedEvents;
         this.verifier = verifier;
+        this.properties = properties;
     }
 
-    Digest current() {
-        long position = storedEvents.latestPosition();
+    /** One consistent snapshot of the store, up to the newest position nothing can still appear below. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Digest current() {
+        long position = storedEvents.safePosition(properties.settle());
         List<StoredEvents.Head> heads = storedEvents.headsAt(position);
         return new Digest(Digest.ALGORITHM, position, heads.size(), storedEvents.countUpTo(position),
                 MerkleRoot.of(heads.stream().map(StoredEvents.Head::hash).toList()), Instant.now(Clock.systemUTC()));
@@ -30,7 +36,8 @@ class Digests {
      * root of the recomputed heads: an edited, removed, reordered or truncated event before the digest shows
      * as a broken chain, a different root or a different count.
      */
-    DigestVerification verify(Digest earlier) {
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public DigestVerification verify(Digest earlier) {
         List<String> problems = new ArrayList<>();
         List<String> heads = new ArrayList<>();
         long events = 0;

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 class StoredEvents {
 
     static final int FETCH_SIZE = 2000;
+    /** How far back from the newest position holes are looked for; older holes are long settled. */
+    private static final long SETTLE_WINDOW = 10_000;
     private static final String COLUMNS = """
             select global_index, aggregate_identifier, sequence_number, event_identifier, payload_type,
                    payload_revision, time_stamp, meta_data, payload
@@ -43,9 +45,11 @@ class StoredEvents {
                 .param("id", communityId).query(Long.class).single();
     }
 
-    List<StoredEvent> after(long position, int limit) {
-        return jdbc.sql(COLUMNS + " where global_index > :position order by global_index limit :limit")
+    List<StoredEvent> after(long position, long upToPosition, int limit) {
+        return jdbc.sql(COLUMNS + " where global_index > :position and global_index <= :upTo"
+                        + " order by global_index limit :limit")
                 .param("position", position)
+                .param("upTo", upToPosition)
                 .param("limit", limit)
                 .query(StoredEvents::event)
                 .list();
@@ -85,9 +89,43 @@ class StoredEvents {
         return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 
-    /** Each community's last event at or before a position: the heads a digest is made of. */
+    /**
+     * The highest position below which nothing can still appear. Positions are taken when an event is
+     * inserted, not when it commits, so a command still committing can fill a hole below newer events. A
+     * hole is trusted to be final (a rolled-back command) once the event after it is older than
+     * {@code settle}; a younger hole ends the safe range just below it.
+     */
+    long safePosition(java.time.Duration settle) {
+        java.time.Instant settledBefore = java.time.Instant.now().minus(settle);
+        List<long[]> recent = jdbc.sql("""
+                        select global_index, time_stamp from domain_event_entry
+                        where global_index > (select coalesce(max(global_index), 0) - :window from domain_event_entry)
+                        order by global_index""")
+                .param("window", SETTLE_WINDOW)
+                .query((rs, row) -> new long[] {rs.getLong(1),
+                        java.time.Instant.parse(rs.getString(2)).toEpochMilli()})
+                .list();
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        long safe = recent.get(0)[0];
+        for (int i = 1; i < recent.size(); i++) {
+            long position = recent.get(i)[0];
+            boolean hole = position != safe + 1;
+            if (hole && recent.get(i)[1] > settledBefore.toEpochMilli()) {
+                return safe;
+            }
+            safe = position;
+        }
+        return safe;
+    }
+
+    /**
+     * Each community's last event at or before a position: the heads a digest is made of, sorted by community
+     * id in plain character order (ids are ASCII), never by the database's collation.
+     */
     List<Head> headsAt(long position) {
-        return jdbc.sql("""
+        List<Head> heads = new java.util.ArrayList<>(jdbc.sql("""
                         select distinct on (aggregate_identifier) aggregate_identifier, sequence_number,
                                convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' as hash
                         from domain_event_entry where global_index <= :position
@@ -95,7 +133,9 @@ class StoredEvents {
                 .param("position", position)
                 .query((rs, row) -> new Head(rs.getString("aggregate_identifier"), rs.getLong("sequence_number") + 1,
                         rs.getString("hash")))
-                .list();
+                .list());
+        heads.sort(java.util.Comparator.comparing(Head::communityId));
+        return heads;
     }
 
     long countUpTo(long position) {

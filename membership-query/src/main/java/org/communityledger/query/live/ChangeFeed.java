@@ -9,8 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.communityledger.query.projection.ViewsChanged;
 import org.communityledger.query.rebuild.ViewsReplaced;
+import org.communityledger.query.rebuild.ViewsSwitching;
 import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ class ChangeFeed implements DisposableBean {
     private final ExecutorService senders = Executors.newCachedThreadPool(named("stream-sender"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(named("stream-heartbeat"));
     private final AtomicBoolean readPending = new AtomicBoolean();
+    /** Guards broadcastUpTo and the order of what each subscriber is sent; held across a rebuild's swap. */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile long broadcastUpTo = -1;
 
     ChangeFeed(ChangeLog changeLog, LiveProperties properties) {
@@ -55,10 +59,23 @@ class ChangeFeed implements DisposableBean {
      * end, and every client is told to reload (nothing it saw is wrong, but its views were rebuilt).
      */
     @EventListener
-    synchronized void viewsReplaced(ViewsReplaced replaced) {
-        broadcastUpTo = changeLog.latestChangeId();
-        long position = changeLog.positionOf(broadcastUpTo);
-        subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.rebuilt(position)));
+    void viewsSwitching(ViewsSwitching switching) {
+        lock.lock();
+    }
+
+    @EventListener
+    void viewsReplaced(ViewsReplaced replaced) {
+        try {
+            if (replaced.switched()) {
+                broadcastUpTo = changeLog.latestChangeId();
+                long position = changeLog.positionOf(broadcastUpTo);
+                subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.rebuilt(position)));
+            }
+        } finally {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
     }
 
     /**
@@ -67,7 +84,16 @@ class ChangeFeed implements DisposableBean {
      * that is no longer kept or more than its buffer. Broadcasting waits meanwhile, so nothing is sent
      * twice or skipped.
      */
-    synchronized void subscribe(SseEmitter emitter, Long lastEventPosition) {
+    void subscribe(SseEmitter emitter, Long lastEventPosition) {
+        lock.lock();
+        try {
+            register(emitter, lastEventPosition);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void register(SseEmitter emitter, Long lastEventPosition) {
         StreamSubscriber[] holder = new StreamSubscriber[1];
         holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
                 () -> subscribers.remove(holder[0]));
@@ -92,7 +118,7 @@ class ChangeFeed implements DisposableBean {
     }
 
     /** Where live broadcasting stands: a new client replays from its position up to here, then goes live. */
-    synchronized long broadcastUpTo() {
+    private long broadcastUpTo() {
         if (broadcastUpTo < 0) {
             broadcastUpTo = changeLog.latestChangeId();
         }
@@ -107,13 +133,16 @@ class ChangeFeed implements DisposableBean {
         readPending.set(false);
         List<Change> changes;
         do {
-            synchronized (this) {
+            lock.lock();
+            try {
                 changes = changeLog.after(broadcastUpTo(), READ_BATCH);
                 for (Change change : changes) {
-                    SseEmitter.SseEventBuilder event = StreamEvents.change(change);
-                    subscribers.forEach(subscriber -> subscriber.offer(event));
+                    // A builder per subscriber: SseEmitter mutates the builder it sends.
+                    subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.change(change)));
                     broadcastUpTo = change.changeId();
                 }
+            } finally {
+                lock.unlock();
             }
         } while (changes.size() == READ_BATCH);
     }

@@ -100,8 +100,7 @@ public class ProjectionRebuilder implements DisposableBean {
             liveConsumption.stop();
             liveStopped = true;
             readUntil(consumer, consumer.endOffsets(partitions), "CATCHING_UP");
-            schemas.switchToRebuilt();
-            events.publishEvent(new ViewsReplaced());
+            switchViews();
             status.set(progress.finished("SWITCHED", null));
             log.info("Projections rebuilt from offset 0: {} events at {} events/s", progress.applied,
                     String.format("%.0f", progress.rate()));
@@ -113,6 +112,18 @@ public class ProjectionRebuilder implements DisposableBean {
             if (liveStopped) {
                 liveConsumption.start();
             }
+        }
+    }
+
+    /** Stream clients wait while the schemas are swapped (see {@link ViewsSwitching}). */
+    private void switchViews() {
+        boolean switched = false;
+        events.publishEvent(new ViewsSwitching());
+        try {
+            schemas.switchToRebuilt();
+            switched = true;
+        } finally {
+            events.publishEvent(new ViewsReplaced(switched));
         }
     }
 
@@ -131,7 +142,7 @@ public class ProjectionRebuilder implements DisposableBean {
         }
     }
 
-    /** One transaction per batch, in the rebuild schema; records beyond the phase's targets wait. */
+    /** One transaction per batch, in the rebuild schema. */
     private void applyBatch(ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> targets) {
         transactions.executeWithoutResult(tx -> {
             schemas.useRebuildSchemaInThisTransaction();

@@ -1,5 +1,8 @@
 package org.communityledger.query.rebuild;
 
-/** Published when a rebuild has switched readers to new views (with a new change log). */
-public record ViewsReplaced() {
+/**
+ * Published after a rebuild tried to switch readers to new views; {@code switched} says whether it did (the
+ * new views come with a new change log).
+ */
+public record ViewsReplaced(boolean switched) {
 }

@@ -1,0 +1,45 @@
+package org.communityledger.command.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.communityledger.command.CommandServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Digests and the feed stop below a hole that a command still committing might fill. */
+@CommandServiceTest
+class SafePositionIT {
+
+    @Autowired
+    StoredEvents storedEvents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_young_hole_holds_the_safe_position_below_it_and_a_settled_one_does_not() {
+        long latest = storedEvents.latestPosition();
+        long afterHole = latest + 2;
+        String community = "hole-" + UUID.randomUUID();
+        jdbc.sql("""
+                        insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                        values (:position, :id, 0, 'Community', :eventId, convert_to('{}', 'UTF8'),
+                                convert_to('{}', 'UTF8'), '1', 'CommunityEstablished', :timestamp)""")
+                .param("position", afterHole)
+                .param("id", community)
+                .param("eventId", UUID.randomUUID().toString())
+                .param("timestamp", Instant.now().toString())
+                .update();
+        try {
+            assertThat(storedEvents.safePosition(Duration.ofSeconds(10))).isLessThan(latest + 1);
+            assertThat(storedEvents.safePosition(Duration.ZERO)).isEqualTo(afterHole);
+        } finally {
+            jdbc.sql("delete from domain_event_entry where aggregate_identifier = :id").param("id", community).update();
+        }
+    }
+}
