@@ -19,7 +19,11 @@
   }
 
   async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    // An absolute URL from the origin: when the page was opened as http://user:password@host/, a relative URL
+    // would carry those credentials and fetch() refuses such URLs. The browser answers the Basic challenge
+    // with the credentials it already has for this origin.
+    const response = await fetch(window.location.origin + path,
+        { headers: { Accept: "application/json" }, credentials: "same-origin" });
     if (!response.ok) throw new Error(path + " answered " + response.status);
     return response.json();
   }

@@ -88,7 +88,7 @@ class AuditIT {
         assertThat(event.get("metadata").get("hash").asText()).hasSize(64);
         assertThat(event.get("metadata").get("prevHash").asText())
                 .isEqualTo(first.get("items").get(0).get("metadata").get("hash").asText());
-        assertThat(event.get("metadata").get("principal").asText()).isEqualTo("unauthenticated");
+        assertThat(event.get("metadata").get("principal").asText()).isEqualTo("admin");
         assertThat(event.get("payload").get("organization").get("organizationId").asText())
                 .isEqualTo("history-member-1");
 
@@ -224,8 +224,8 @@ class AuditIT {
         api.establish();
         JsonNode digest = json.readTree(get("/api/audit/digest").body());
         String forged = digest.toString().replace(digest.get("merkleRoot").asText(), "f".repeat(64));
-        HttpResponse<String> response = api.send("POST", "/api/audit/digest/verify", forged, "application/json",
-                Map.of());
+        HttpResponse<String> response = api.as("auditor").send("POST", "/api/audit/digest/verify", forged,
+                "application/json", Map.of());
         assertThat(json.readTree(response.body()).get("valid").asBoolean()).isFalse();
     }
 
@@ -248,8 +248,8 @@ class AuditIT {
     }
 
     private JsonNode verifyDigest(JsonNode digest) throws Exception {
-        HttpResponse<String> response = api.send("POST", "/api/audit/digest/verify", digest.toString(),
-                "application/json", Map.of());
+        HttpResponse<String> response = api.as("auditor").send("POST", "/api/audit/digest/verify",
+                digest.toString(), "application/json", Map.of());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -260,7 +260,7 @@ class AuditIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return api.send("GET", path, null, null, Map.of());
+        return api.as("auditor").send("GET", path, null, null, Map.of());
     }
 
     private String storedHash(String community, long version) {

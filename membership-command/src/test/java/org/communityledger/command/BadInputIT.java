@@ -110,10 +110,11 @@ class BadInputIT {
     }
 
     @Test
-    void an_unknown_path_and_a_wrong_method_are_problems_too() {
-        assertProblem(api.send("GET", "/api/nothing-here", null, null, Map.of()), 404, null);
+    void an_unknown_path_and_a_wrong_method_are_refused_with_problems_too() {
+        // Paths and methods without a rule are closed to everyone, so a route added by mistake is never open.
+        assertProblem(api.send("GET", "/api/nothing-here", null, null, Map.of()), 403, null);
         assertProblem(api.send("PUT", "/api/communities/" + communityId + MEMBERS, JOIN, "application/json",
-                Map.of()), 405, null);
+                Map.of()), 403, null);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String field) {

@@ -23,9 +23,26 @@ final class CommandApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final int port;
+    private final String account;
 
+    /** A client that speaks as the local admin account, as an administrator's script would. */
     CommandApi(int port) {
+        this(port, "admin");
+    }
+
+    private CommandApi(int port, String account) {
         this.port = port;
+        this.account = account;
+    }
+
+    /** The same client speaking as another local account (its password is its name), or as nobody (null). */
+    CommandApi as(String otherAccount) {
+        return new CommandApi(port, otherAccount);
+    }
+
+    static String basic(String account) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (account + ":" + account).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> post(String path, String body) {
@@ -43,6 +60,9 @@ final class CommandApi {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (account != null) {
+            request.header("Authorization", basic(account));
         }
         headers.forEach(request::header);
         try {

@@ -221,6 +221,7 @@ class CommandServiceIT {
     private HttpResponse<String> post(String path, String json, String correlationId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", CommandApi.basic("admin"))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);

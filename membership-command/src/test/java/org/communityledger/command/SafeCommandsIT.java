@@ -135,7 +135,7 @@ class SafeCommandsIT {
                 .param("id", api.field(response, "communityId")).query(String.class).single();
 
         assertThat(metaData).contains("\"correlationId\":\"corr-metadata\"")
-                .contains("\"principal\":\"unauthenticated\"")
+                .contains("\"principal\":\"admin\"")
                 .contains("\"idempotencyKey\":\"key-metadata-")
                 .doesNotContain("requestFingerprint");
     }

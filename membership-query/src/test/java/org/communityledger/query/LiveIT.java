@@ -116,7 +116,8 @@ class LiveIT {
         CommunityId community = CommunityId.newId();
         try (Socket silent = new Socket("127.0.0.1", port)) {
             OutputStream out = silent.getOutputStream();
-            out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: "
+                    + Accounts.basic("viewer") + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             topic.send(topic.envelope(community, 1, TopicWriter.established(community)));
@@ -135,7 +136,8 @@ class LiveIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", Accounts.basic("viewer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -157,7 +159,7 @@ class LiveIT {
 
         static SseClient open(int port, String lastEventId) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                    .header("Accept", "text/event-stream").GET();
+                    .header("Accept", "text/event-stream").header("Authorization", Accounts.basic("viewer")).GET();
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }

@@ -8,10 +8,12 @@ import org.communityledger.testsupport.EmbeddedPostgresConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The query service on a random port against a real PostgreSQL and a real Kafka broker; every test class
- * with this annotation shares one application context. Read-your-writes waits 3 s here (5 s by default).
+ * with this annotation shares one application context. Read-your-writes waits 3 s here (5 s by default). The
+ * local profile gives the accounts admin/admin, auditor/auditor and viewer/viewer.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         properties = {"ledger.live.freshness-timeout=3s", "ledger.live.subscriber-buffer=100"})
 @Import(EmbeddedPostgresConfiguration.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ActiveProfiles("local")
 public @interface QueryServiceTest {
 }

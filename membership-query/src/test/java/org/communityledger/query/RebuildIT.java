@@ -104,7 +104,7 @@ class RebuildIT {
     private JsonNode awaitRebuild() throws Exception {
         JsonNode[] status = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            status[0] = json.readTree(get("/api/admin/projections/status").body());
+            status[0] = json.readTree(get("/api/admin/projections/status", "admin").body());
             return !status[0].get("state").asText().equals("BUILDING")
                     && !status[0].get("state").asText().equals("CATCHING_UP");
         });
@@ -137,12 +137,18 @@ class RebuildIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return get(path, "viewer");
+    }
+
+    private HttpResponse<String> get(String path, String account) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", Accounts.basic(account)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", Accounts.basic("admin"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

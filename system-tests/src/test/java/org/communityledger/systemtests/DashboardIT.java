@@ -45,11 +45,12 @@ class DashboardIT {
                 "Chromium is not installed: apt-get install -y chromium chromium-driver to run the dashboard test");
         Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-dashboard-");
         try (LocalSystem system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir))) {
-            Map<String, Long> communities = ConferenceDemo.run(system.commandUrl(), system.queryUrl());
+            Map<String, Long> communities = ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
             String audiovisual = communities.keySet().iterator().next();
             WebDriver browser = chromium(dataDir);
             try {
-                browser.get(system.queryUrl() + "/");
+                // Credentials in the URL: Chromium then answers the page's later Basic challenges (fetch, EventSource).
+                browser.get(system.queryUrl().replace("http://", "http://viewer:viewer@") + "/");
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 wait.until(page -> text(page, By.id("stat-organizations")).equals("96"));
                 assertThat(text(browser, By.id("stat-communities"))).isEqualTo("2");
@@ -103,6 +104,7 @@ class DashboardIT {
     private static HttpResponse<String> post(String url, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", WholeSystemIT.basic("admin"))
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

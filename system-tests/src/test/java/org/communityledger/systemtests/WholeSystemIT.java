@@ -88,8 +88,8 @@ class WholeSystemIT {
     void the_demo_loads_the_conference_and_a_second_run_records_nothing_new() throws Exception {
         Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-demo-");
         try (LocalSystem system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir))) {
-            Map<String, Long> first = ConferenceDemo.run(system.commandUrl(), system.queryUrl());
-            Map<String, Long> second = ConferenceDemo.run(system.commandUrl(), system.queryUrl());
+            Map<String, Long> first = ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
+            Map<String, Long> second = ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
 
             assertThat(second).as("same communities, same versions").isEqualTo(first);
             JsonNode stats = getJson(system.queryUrl() + "/api/stats");
@@ -108,6 +108,12 @@ class WholeSystemIT {
             assertThat(press.get("agreements").get(0).get("scope").toString())
                     .contains("textbook development", "resource construction");
         }
+    }
+
+    /** The local profile's accounts: the password is the account's name. */
+    static String basic(String account) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (account + ":" + account).getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode awaitCommunity(String queryUrl, String communityId, int memberCount) {
@@ -130,13 +136,14 @@ class WholeSystemIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("viewer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", basic("admin"))
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -38,7 +38,7 @@ public final class ConferenceDemo {
         String queryUrl = env.getOrDefault("LEDGER_QUERY_URL",
                 "http://127.0.0.1:" + env.getOrDefault("LEDGER_QUERY_PORT", "8081"));
         try {
-            run(commandUrl, queryUrl);
+            run(commandUrl, queryUrl, env.getOrDefault("LEDGER_USER", "admin"), env.getOrDefault("LEDGER_PASSWORD", "admin"));
         } catch (LedgerClient.DemoFailed e) {
             System.err.println("ledger demo: " + e.getMessage());
             System.exit(1);
@@ -49,9 +49,9 @@ public final class ConferenceDemo {
      * Replays the conference against the given services and answers the community versions reached,
      * once the query side shows them; prints progress and a summary.
      */
-    public static Map<String, Long> run(String commandUrl, String queryUrl) {
+    public static Map<String, Long> run(String commandUrl, String queryUrl, String user, String password) {
         ConferenceDemo demo = new ConferenceDemo(
-                new LedgerClient(commandUrl, queryUrl, "demo-conference-" + CONFERENCE_DAY + "/"),
+                new LedgerClient(commandUrl, queryUrl, "demo-conference-" + CONFERENCE_DAY + "/", user, password),
                 DemoOrganization.load());
         return demo.replayConference();
     }

@@ -19,11 +19,15 @@ final class LedgerClient {
     private final String commandUrl;
     private final String queryUrl;
     private final String keyPrefix;
+    private final String authorization;
 
-    LedgerClient(String commandUrl, String queryUrl, String keyPrefix) {
+    /** Speaks as one account (ADMIN issues the commands and may read the views). */
+    LedgerClient(String commandUrl, String queryUrl, String keyPrefix, String user, String password) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
         this.keyPrefix = keyPrefix;
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends a command; answers its result, or stops the demo with the problem the API answered. */
@@ -34,6 +38,7 @@ final class LedgerClient {
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", keyPrefix + idempotencyKey)
                     .header("X-Correlation-Id", "ledger-demo")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -55,7 +60,8 @@ final class LedgerClient {
     JsonNode view(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", authorization).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 404) {
                 return null;
             }

@@ -26,7 +26,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     /** Visible ASCII, as a header value can safely carry and a log can safely print. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
-    /** Until authentication exists (issue 6), commands are recorded as issued by this principal. */
+    /** Never reached while every command needs an authenticated ADMIN; kept so a request is always attributed. */
     private static final String UNAUTHENTICATED = "unauthenticated";
 
     @Override

@@ -1,0 +1,34 @@
+package org.communityledger.command.web;
+
+import static org.communityledger.platform.security.LedgerRoles.ADMIN;
+import static org.communityledger.platform.security.LedgerRoles.AUDITOR;
+
+import org.communityledger.platform.security.LedgerHttpSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who reaches what on the command service: commands are ADMIN's, the audit API AUDITOR's. */
+@Configuration(proxyBeanMethods = false)
+class CommandSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain commandSecurity(HttpSecurity http) throws Exception {
+        return LedgerHttpSecurity.baseline(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/communities", "/api/communities/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/communities/**").hasRole(ADMIN)
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package org.communityledger.query.web;
+
+import static org.communityledger.platform.security.LedgerRoles.ADMIN;
+import static org.communityledger.platform.security.LedgerRoles.READERS;
+
+import org.communityledger.platform.security.LedgerHttpSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who reaches what on the query service: views, stream and dashboard for readers, rebuilds for ADMIN. */
+@Configuration(proxyBeanMethods = false)
+class QuerySecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
+        return LedgerHttpSecurity.baseline(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
+                                "/favicon.ico", "/api/**").hasAnyRole(READERS)
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.communityledger.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as problem bodies. The 401 carries the Basic challenge, which also lets a browser re-send the
+ * credentials it has for the dashboard when the page opens its event stream.
+ */
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REALM = "community-ledger";
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Authentication required",
+                "This endpoint needs credentials (HTTP Basic).");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                "Your account does not have the role this endpoint needs.");
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"urn:community-ledger:problem:" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}

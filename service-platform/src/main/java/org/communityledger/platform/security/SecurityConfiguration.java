@@ -1,0 +1,55 @@
+package org.communityledger.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * Accounts for both services: those from configuration, plus, only under the {@code local} profile that
+ * {@code ./ledger up} uses, admin/admin, auditor/auditor and viewer/viewer, announced with a warning.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(AccountsProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService ledgerAccounts(AccountsProperties properties, PasswordEncoder encoder, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.accounts().forEach(account -> users.add(User.withUsername(account.username())
+                .password(account.passwordHash())
+                .roles(account.roles().toArray(String[]::new))
+                .build()));
+        if (environment.matchesProfiles("local")) {
+            log.warn("LOCAL ACCOUNTS admin/admin, auditor/auditor, viewer/viewer are enabled (profile 'local'). "
+                    + "They are for this machine only; never run the local profile anywhere else.");
+            users.add(local("admin", LedgerRoles.ADMIN, encoder));
+            users.add(local("auditor", LedgerRoles.AUDITOR, encoder));
+            users.add(local("viewer", LedgerRoles.VIEWER, encoder));
+        } else if (users.isEmpty()) {
+            log.warn("No accounts are configured (ledger.security.accounts): every protected endpoint answers 401.");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails local(String name, String role, PasswordEncoder encoder) {
+        return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
+    }
+}
