@@ -32,6 +32,8 @@ final class KafkaBroker implements AutoCloseable {
         Path config = kafkaDir.resolve("server.properties");
         try {
             Files.createDirectories(logDir);
+            // PostgreSQL starts beside the broker and may not have made the shared log directory yet.
+            Files.createDirectories(settings.logDir());
             Files.writeString(config, serverProperties(settings, logDir));
             Files.writeString(kafkaDir.resolve("log4j2.properties"), log4jProperties(settings));
         } catch (IOException e) {
