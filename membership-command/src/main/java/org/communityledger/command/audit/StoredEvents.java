@@ -96,28 +96,22 @@ class StoredEvents {
      * {@code settle}; a younger hole ends the safe range just below it.
      */
     long safePosition(java.time.Duration settle) {
-        java.time.Instant settledBefore = java.time.Instant.now().minus(settle);
-        List<long[]> recent = jdbc.sql("""
-                        select global_index, time_stamp from domain_event_entry
-                        where global_index > (select coalesce(max(global_index), 0) - :window from domain_event_entry)
-                        order by global_index""")
+        // One row back, not the window: the first hole whose next event is younger than the settle time.
+        return jdbc.sql("""
+                        with recent as (
+                            select global_index,
+                                   lead(global_index) over (order by global_index) as next_index,
+                                   lead(time_stamp) over (order by global_index) as next_time
+                            from domain_event_entry
+                            where global_index > (select coalesce(max(global_index), 0) - :window from domain_event_entry))
+                        select coalesce(
+                            (select min(global_index) from recent
+                             where next_index <> global_index + 1 and cast(next_time as timestamptz) > :settledBefore),
+                            (select coalesce(max(global_index), 0) from domain_event_entry))""")
                 .param("window", SETTLE_WINDOW)
-                .query((rs, row) -> new long[] {rs.getLong(1),
-                        java.time.Instant.parse(rs.getString(2)).toEpochMilli()})
-                .list();
-        if (recent.isEmpty()) {
-            return 0;
-        }
-        long safe = recent.get(0)[0];
-        for (int i = 1; i < recent.size(); i++) {
-            long position = recent.get(i)[0];
-            boolean hole = position != safe + 1;
-            if (hole && recent.get(i)[1] > settledBefore.toEpochMilli()) {
-                return safe;
-            }
-            safe = position;
-        }
-        return safe;
+                .param("settledBefore", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(settle))
+                .query(Long.class)
+                .single();
     }
 
     /**

@@ -1,18 +1,15 @@
 package org.communityledger.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityledger.testsupport.SecurityMatrix.PUBLIC;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.communityledger.command.CommandServiceTest;
+import org.communityledger.testsupport.SecurityMatrix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,35 +23,31 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @CommandServiceTest
 class CommandSecurityMatrixIT {
 
-    private static final String PUBLIC = "PUBLIC";
-    /** METHOD path -> the accounts that may call it (PUBLIC: anyone, even without credentials). */
-    private static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+    private static final SecurityMatrix MATRIX = new SecurityMatrix();
 
     static {
-        String admin = "admin";
-        String auditor = "auditor";
-        allow("POST /api/communities", admin);
+        MATRIX.allow("POST /api/communities", "admin");
         for (String command : new String[] {"/constitution", "/organizational-list", "/members",
                 "/members/{organizationId}/leave", "/members/{organizationId}/roles", "/plaques",
                 "/plaques/{plaqueId}/revoke", "/agreements", "/agreements/{agreementId}/terminate", "/dissolve"}) {
-            allow("POST /api/communities/{communityId}" + command, admin);
+            MATRIX.allow("POST /api/communities/{communityId}" + command, "admin");
         }
-        allow("DELETE /api/communities/{communityId}/members/{organizationId}/roles/{role}", admin);
-        allow("GET /api/audit/communities/{communityId}/events", auditor);
-        allow("GET /api/audit/events", auditor);
-        allow("GET /api/audit/communities/{communityId}/state", auditor);
-        allow("GET /api/audit/communities/{communityId}/verify", auditor);
-        allow("GET /api/audit/digest", auditor);
-        allow("POST /api/audit/digest/verify", auditor);
-        allow("GET /api/audit/export", auditor);
-        allow("GET /v3/api-docs", PUBLIC);
-        allow("GET /v3/api-docs.yaml", PUBLIC);
-        allow("GET /v3/api-docs/swagger-config", PUBLIC);
-        allow("GET /swagger-ui.html", PUBLIC);
-        allow("ANY /error", PUBLIC);
-        // Actuator endpoints live in their own handler mapping; listed here by hand.
-        allow("GET /actuator/health", PUBLIC);
-        allow("GET /actuator/prometheus", admin);
+        MATRIX.allow("DELETE /api/communities/{communityId}/members/{organizationId}/roles/{role}", "admin")
+                .allow("GET /api/audit/communities/{communityId}/events", "auditor")
+                .allow("GET /api/audit/events", "auditor")
+                .allow("GET /api/audit/communities/{communityId}/state", "auditor")
+                .allow("GET /api/audit/communities/{communityId}/verify", "auditor")
+                .allow("GET /api/audit/digest", "auditor")
+                .allow("POST /api/audit/digest/verify", "auditor")
+                .allow("GET /api/audit/export", "auditor")
+                .allow("GET /v3/api-docs", PUBLIC)
+                .allow("GET /v3/api-docs.yaml", PUBLIC)
+                .allow("GET /v3/api-docs/swagger-config", PUBLIC)
+                .allow("GET /swagger-ui.html", PUBLIC)
+                .allow("ANY /error", PUBLIC)
+                // Actuator endpoints live in their own handler mapping; listed here by hand.
+                .allow("GET /actuator/health", PUBLIC)
+                .allow("GET /actuator/prometheus", "admin");
     }
 
     @LocalServerPort
@@ -64,78 +57,23 @@ class CommandSecurityMatrixIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void every_mapped_endpoint_has_a_row_in_the_matrix() {
-        Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            Set<String> patterns = info.getPatternValues();
-            Set<String> methods = new TreeSet<>();
-            info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
-            if (methods.isEmpty()) {
-                methods.add("ANY");
-            }
-            patterns.forEach(pattern -> methods.forEach(method -> mapped.add(method + " " + pattern)));
-        });
-        assertThat(MATRIX.keySet()).as("rows for every mapping of the application").containsAll(mapped);
+        MATRIX.assertCovers(mappings);
     }
 
     @Test
     void every_endpoint_answers_each_caller_as_the_matrix_says() throws Exception {
-        for (Map.Entry<String, Set<String>> row : MATRIX.entrySet()) {
-            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
-            String path = row.getKey().substring(row.getKey().indexOf(' ') + 1)
-                    .replaceAll("\\{[^}]+}", "matrix-id");
-            if (method.equals("ANY")) {
-                method = "GET";
-            }
-            Set<String> allowed = row.getValue();
-            int nobody = call(method, path, null);
-            int wrongPassword = call(method, path, "Basic " + encode("admin:not-the-password"));
-            if (allowed.contains(PUBLIC)) {
-                assertThat(nobody).as("%s without credentials", row.getKey()).isNotIn(401, 403);
-                continue;
-            }
-            assertThat(nobody).as("%s without credentials", row.getKey()).isEqualTo(401);
-            assertThat(wrongPassword).as("%s with a wrong password", row.getKey()).isEqualTo(401);
-            for (String account : new String[] {"viewer", "auditor", "admin"}) {
-                int status = call(method, path, "Basic " + encode(account + ":" + account));
-                if (allowed.contains(account)) {
-                    assertThat(status).as("%s as %s", row.getKey(), account).isNotIn(401, 403);
-                } else {
-                    assertThat(status).as("%s as %s", row.getKey(), account).isEqualTo(403);
-                }
-            }
-        }
+        MATRIX.assertEveryRow(port, Set.of());
     }
 
     @Test
     void answers_carry_the_security_headers() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    }
-
-    private int call(String method, String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void allow(String endpoint, String... accounts) {
-        MATRIX.put(endpoint, Set.of(accounts));
-    }
-
-    private static String encode(String credentials) {
-        return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,104 @@
+package org.communityledger.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Which local account may call which endpoint of a service, and the check of every row against every kind
+ * of caller: no credentials, a wrong password, viewer, auditor, admin (each local account's password is
+ * its name). Rows are "METHOD path" as the application maps them; PUBLIC means anyone.
+ */
+public final class SecurityMatrix {
+
+    public static final String PUBLIC = "PUBLIC";
+    private static final String[] ACCOUNTS = {"viewer", "auditor", "admin"};
+
+    private final Map<String, Set<String>> rows = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public SecurityMatrix allow(String endpoint, String... accounts) {
+        rows.put(endpoint, Set.of(accounts));
+        return this;
+    }
+
+    /** Fails when the application maps an endpoint that has no row here. */
+    public void assertCovers(RequestMappingHandlerMapping mappings) {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+            if (methods.isEmpty()) {
+                methods.add("ANY");
+            }
+            info.getPatternValues().forEach(pattern -> methods.forEach(method -> mapped.add(method + " " + pattern)));
+        });
+        assertThat(rows.keySet()).as("rows for every mapping of the application").containsAll(mapped);
+    }
+
+    /** Calls every row except those named as every caller, with {} as body and placeholders for path variables. */
+    public void assertEveryRow(int port, Set<String> checkedElsewhere) throws Exception {
+        for (Map.Entry<String, Set<String>> row : rows.entrySet()) {
+            if (checkedElsewhere.contains(row.getKey())) {
+                continue;
+            }
+            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+            method = method.equals("ANY") ? "GET" : method;
+            String path = row.getKey().substring(row.getKey().indexOf(' ') + 1).replaceAll("\\{[^}]+}", "matrix-id");
+            int nobody = call(port, method, path, null);
+            if (row.getValue().contains(PUBLIC)) {
+                assertThat(nobody).as("%s without credentials", row.getKey()).isNotIn(401, 403);
+                continue;
+            }
+            assertThat(nobody).as("%s without credentials", row.getKey()).isEqualTo(401);
+            assertThat(call(port, method, path, basic("admin", "not-the-password")))
+                    .as("%s with a wrong password", row.getKey()).isEqualTo(401);
+            for (String account : ACCOUNTS) {
+                int status = call(port, method, path, basic(account, account));
+                if (row.getValue().contains(account)) {
+                    assertThat(status).as("%s as %s", row.getKey(), account).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as("%s as %s", row.getKey(), account).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    /** The status of one call; the answer's body is discarded. */
+    public int call(int port, String method, String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The status of a request whose answer never ends (a stream), read from its headers. */
+    public int statusOfStream(int port, String path, String authorization) throws Exception {
+        HttpResponse<InputStream> response = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+        response.body().close();
+        return response.statusCode();
+    }
+
+    public static String basic(String account, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
