@@ -98,6 +98,32 @@ public final class SecurityMatrix {
         return response.statusCode();
     }
 
+    /** A browser's CORS preflight for a GET with credentials from {@code origin}. */
+    public HttpResponse<String> preflight(int port, String path, String origin) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET from a page of {@code origin}, with credentials. */
+    public HttpResponse<String> crossOriginGet(int port, String path, String origin, String authorization)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Origin", origin).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With no origins configured, no origin is told it may read an answer, and a preflight is refused. */
+    public void assertCorsClosed(int port, String path, String authorization) throws Exception {
+        HttpResponse<String> preflight = preflight(port, path, "https://portal.example.org");
+        assertThat(preflight.statusCode()).as("preflight of %s", path).isEqualTo(401);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> get = crossOriginGet(port, path, "https://portal.example.org", authorization);
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).as("cross-origin GET of %s", path).isEmpty();
+    }
+
     public static String basic(String account, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -76,4 +76,9 @@ class CommandSecurityMatrixIT {
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void cross_origin_access_is_closed_unless_configured() throws Exception {
+        MATRIX.assertCorsClosed(port, "/api/audit/digest", SecurityMatrix.basic("auditor", "auditor"));
+    }
 }

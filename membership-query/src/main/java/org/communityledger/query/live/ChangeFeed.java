@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.communityledger.query.projection.ViewsChanged;
 import org.communityledger.query.rebuild.ViewsReplaced;
 import org.communityledger.query.rebuild.ViewsSwitching;
+import org.communityledger.query.web.TooManyStreamsException;
 import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -82,7 +83,7 @@ class ChangeFeed implements DisposableBean {
      * Registers a stream client. A new client is told where the stream stands ({@code ready}); a returning
      * one ({@code lastEventPosition}) first gets what it missed from the change log, or {@code reset} when
      * that is no longer kept or more than its buffer. Broadcasting waits meanwhile, so nothing is sent
-     * twice or skipped.
+     * twice or skipped. Refused with {@link TooManyStreamsException} when every stream slot is taken.
      */
     void subscribe(SseEmitter emitter, Long lastEventPosition) {
         lock.lock();
@@ -94,6 +95,9 @@ class ChangeFeed implements DisposableBean {
     }
 
     private void register(SseEmitter emitter, Long lastEventPosition) {
+        if (subscribers.size() >= properties.maxStreams()) {
+            throw new TooManyStreamsException(properties.maxStreams());
+        }
         StreamSubscriber[] holder = new StreamSubscriber[1];
         holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
                 () -> subscribers.remove(holder[0]));

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeat         interval of keep-alive comments on idle streams (default 15 s)
  * @param streamTimeout     a stream is closed after this long and the browser reconnects (default 30 min)
  * @param freshnessTimeout  how long a query with {@code minPosition} waits for the views before 503 (default 5 s)
+ * @param maxStreams        stream clients served at once; one more is answered 503 (default 500). Each holds
+ *                          a connection, a buffer and, while it is sent to, a thread
  */
 @ConfigurationProperties("ledger.live")
 record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration heartbeat, Duration streamTimeout,
-                      Duration freshnessTimeout) {
+                      Duration freshnessTimeout, Integer maxStreams) {
 
     LiveProperties {
         retainedChanges = retainedChanges == null ? 100_000L : retainedChanges;
@@ -23,5 +25,6 @@ record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration h
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         freshnessTimeout = freshnessTimeout == null ? Duration.ofSeconds(5) : freshnessTimeout;
+        maxStreams = maxStreams == null ? 500 : maxStreams;
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,5 +29,15 @@ class QueryProblemHandler {
         problem.setType(URI.create("urn:community-ledger:problem:not-yet-fresh"));
         problem.setTitle("Views not yet up to date");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException full) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());
+        problem.setType(URI.create("urn:community-ledger:problem:too-many-streams"));
+        problem.setTitle("Too many live streams");
+        // The problem is written whatever the client accepted: a stream client asked for text/event-stream.
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

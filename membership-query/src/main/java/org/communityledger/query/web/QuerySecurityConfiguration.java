@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class QuerySecurityConfiguration {
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
-        return LedgerHttpSecurity.baseline(http)
+    SecurityFilterChain querySecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
+        return ledger.baseline(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",

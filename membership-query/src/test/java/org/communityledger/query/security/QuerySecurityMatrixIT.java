@@ -69,6 +69,11 @@ class QuerySecurityMatrixIT {
     }
 
     @Test
+    void cross_origin_access_is_closed_unless_configured() throws Exception {
+        MATRIX.assertCorsClosed(port, "/api/stats", basic("viewer", "viewer"));
+    }
+
+    @Test
     void only_admin_may_start_a_rebuild() throws Exception {
         // Admin's own call is RebuildIT's business: starting a rebuild here would race other tests.
         assertThat(MATRIX.call(port, "POST", "/api/admin/projections/rebuild", null)).isEqualTo(401);

@@ -1,29 +1,87 @@
 package org.communityledger.platform.security;
 
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * What both services' security shares: stateless HTTP Basic, no sessions or CSRF tokens (nothing is
- * remembered between requests), problem bodies for 401 and 403, Spring Security's default security headers,
- * and CORS closed unless a service configures it. Each service then states which role reaches which path.
+ * What both services' security shares: stateless HTTP Basic (and bearer tokens when an issuer is configured),
+ * no sessions or CSRF tokens (nothing is remembered between requests), problem bodies for 401 and 403,
+ * Spring Security's default security headers, and CORS closed unless origins are configured. Each service
+ * then states which role reaches which path.
  */
 public final class LedgerHttpSecurity {
 
-    private LedgerHttpSecurity() {
+    private final JwtProperties jwt;
+    private final CorsProperties cors;
+
+    LedgerHttpSecurity(JwtProperties jwt, CorsProperties cors) {
+        this.jwt = jwt;
+        this.cors = cors;
     }
 
-    public static HttpSecurity baseline(HttpSecurity http) throws Exception {
+    public HttpSecurity baseline(HttpSecurity http) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .headers(Customizer.withDefaults());
+        if (cors.open()) {
+            http.cors(configurer -> configurer.configurationSource(corsSource()));
+        } else {
+            // No CORS filter at all: a preflight is an unauthenticated OPTIONS request, and answered as one.
+            http.cors(AbstractHttpConfigurer::disable);
+        }
+        if (jwt.enabled()) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(tokens -> tokens.decoder(decoder())
+                            .jwtAuthenticationConverter(new JwtRoles(jwt.rolesClaim(), jwt.principalClaim()))));
+        }
+        return http;
+    }
+
+    private NimbusJwtDecoder decoder() {
+        NimbusJwtDecoder decoder = JwtProperties.blank(jwt.jwkSetUri())
+                ? NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> validator = JwtProperties.blank(jwt.issuerUri())
+                ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(jwt.issuerUri());
+        if (!JwtProperties.blank(jwt.audience())) {
+            validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(jwt.audience())));
+        }
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private UrlBasedCorsConfigurationSource corsSource() {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.IF_MATCH, "Idempotency-Key", "X-Correlation-Id", "Last-Event-ID"));
+        configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        configuration.setAllowCredentials(true);
+        configuration.setMaxAge(cors.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", configuration);
+        return source;
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 as problem bodies. The 401 carries the Basic challenge, which also lets a browser re-send the
- * credentials it has for the dashboard when the page opens its event stream.
+ * credentials it has for the dashboard when the page opens its event stream; a refused bearer token gets a
+ * Bearer challenge instead.
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -20,9 +21,17 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // RFC 6750: a rejected token is named as such; the detail never says why, which would help a forger.
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "The bearer token was not accepted (signature, issuer, audience or expiry).");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Authentication required",
-                "This endpoint needs credentials (HTTP Basic).");
+                "This endpoint needs credentials (HTTP Basic, or a bearer token where an issuer is configured).");
     }
 
     @Override

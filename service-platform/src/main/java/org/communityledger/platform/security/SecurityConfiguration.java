@@ -20,10 +20,15 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * {@code ./ledger up} uses, admin/admin, auditor/auditor and viewer/viewer, announced with a warning.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(AccountsProperties.class)
+@EnableConfigurationProperties({AccountsProperties.class, JwtProperties.class, CorsProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    LedgerHttpSecurity ledgerHttpSecurity(JwtProperties jwt, CorsProperties cors) {
+        return new LedgerHttpSecurity(jwt, cors);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -31,7 +36,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService ledgerAccounts(AccountsProperties properties, PasswordEncoder encoder, Environment environment) {
+    UserDetailsService ledgerAccounts(AccountsProperties properties, JwtProperties jwt, PasswordEncoder encoder,
+                                      Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         properties.accounts().forEach(account -> users.add(User.withUsername(account.username())
                 .password(account.passwordHash())
@@ -43,8 +49,9 @@ public class SecurityConfiguration {
             users.add(local("admin", LedgerRoles.ADMIN, encoder));
             users.add(local("auditor", LedgerRoles.AUDITOR, encoder));
             users.add(local("viewer", LedgerRoles.VIEWER, encoder));
-        } else if (users.isEmpty()) {
-            log.warn("No accounts are configured (ledger.security.accounts): every protected endpoint answers 401.");
+        } else if (users.isEmpty() && !jwt.enabled()) {
+            log.warn("Neither accounts (ledger.security.accounts) nor a token issuer (ledger.security.jwt) are "
+                    + "configured: every protected endpoint answers 401.");
         }
         return new InMemoryUserDetailsManager(users);
     }

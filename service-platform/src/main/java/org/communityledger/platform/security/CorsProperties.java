@@ -1,0 +1,26 @@
+package org.communityledger.platform.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Cross-origin access for browser applications served from elsewhere (a dashboard on an intranet portal).
+ * Closed unless origins are listed: then those origins may call {@code /api/**} with the methods and
+ * headers the API uses, and read the headers it answers with.
+ *
+ * @param allowedOrigins exact origins, e.g. {@code https://portal.example.edu.cn} (default none: closed)
+ * @param maxAge         how long a browser may cache a preflight answer (default 30 min)
+ */
+@ConfigurationProperties("ledger.security.cors")
+public record CorsProperties(List<String> allowedOrigins, Duration maxAge) {
+
+    public CorsProperties {
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
+    }
+
+    public boolean open() {
+        return !allowedOrigins.isEmpty();
+    }
+}

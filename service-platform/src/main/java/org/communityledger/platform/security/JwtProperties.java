@@ -1,0 +1,34 @@
+package org.communityledger.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Bearer tokens from an OAuth2/OpenID issuer, accepted next to HTTP Basic when {@code issuerUri} or
+ * {@code jwkSetUri} is set. Off by default.
+ *
+ * @param issuerUri      the issuer; tokens must carry it as {@code iss}. Alone, its keys are found through the
+ *                       issuer's discovery document on first use (so a service starts while the issuer is down)
+ * @param jwkSetUri      where the signing keys are; takes precedence over discovery
+ * @param audience       when set, tokens must name it in {@code aud}
+ * @param rolesClaim     the claim holding the roles, a list or a space-separated string; a dotted path reaches
+ *                       into objects, e.g. {@code realm_access.roles} (default {@code roles})
+ * @param principalClaim the claim recorded as the principal of the events a token's commands append
+ *                       (default {@code sub})
+ */
+@ConfigurationProperties("ledger.security.jwt")
+public record JwtProperties(String issuerUri, String jwkSetUri, String audience, String rolesClaim,
+                            String principalClaim) {
+
+    public JwtProperties {
+        rolesClaim = blank(rolesClaim) ? "roles" : rolesClaim;
+        principalClaim = blank(principalClaim) ? "sub" : principalClaim;
+    }
+
+    public boolean enabled() {
+        return !blank(issuerUri) || !blank(jwkSetUri);
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
