@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Resident memory of a process, from Linux's /proc (absent elsewhere). */
-final class ResidentMemory {
+public final class ResidentMemory {
 
     private ResidentMemory() {
     }
 
-    static Optional<Long> megabytesOf(long pid) {
+    public static Optional<Long> megabytesOf(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

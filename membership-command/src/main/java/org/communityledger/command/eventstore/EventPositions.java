@@ -1,5 +1,6 @@
 package org.communityledger.command.eventstore;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.communityledger.events.value.CommunityId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,19 @@ public class EventPositions {
 
     EventPositions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The global position of an event read by an event processor. Not the tracking token's position, which
+     * is the highest position seen and belongs to another event when this one committed late.
+     */
+    public static long ofTracked(EventMessage<?> message) {
+        Object position = message.getMetaData().get(PositionedEventStorageEngine.POSITION);
+        if (!(position instanceof Number number)) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " was not read through the "
+                    + "positioned event storage engine");
+        }
+        return number.longValue();
     }
 
     /** The position of the event that made the community reach {@code version}; it must be committed. */

@@ -63,7 +63,7 @@ class EventStoreConfiguration {
             TransactionManager transactionManager,
             PersistenceExceptionResolver persistenceExceptionResolver,
             EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -71,8 +71,10 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
+        // build() validates the builder; the subclass is then made from the same, validated builder.
+        builder.build();
+        return new PositionedEventStorageEngine(builder, eventSchema.globalIndexColumn());
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.communityledger.command.eventstore.EventPositions;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.communityledger.command.dispatch.CommandMetadata;
@@ -50,12 +50,12 @@ class KafkaPublisher {
     }
 
     @EventHandler
-    void publish(CommunityEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void publish(CommunityEvent event, DomainEventMessage<?> message) {
         EventEnvelope envelope = new EventEnvelope(
                 message.getIdentifier(),
                 event.communityId(),
                 message.getSequenceNumber() + 1,
-                token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token)),
+                EventPositions.ofTracked(message),
                 message.getTimestamp(),
                 (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID),
                 event);

@@ -1,5 +1,6 @@
 package org.communityledger.platform.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,8 +32,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccountsProperties properties) {
+        PasswordEncoder hashes = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        if (properties.verifiedPasswordLifetime().isZero()) {
+            return hashes;
+        }
+        return new VerifiedPasswordCache(hashes, properties.verifiedPasswordLifetime(), Clock.systemUTC());
     }
 
     @Bean

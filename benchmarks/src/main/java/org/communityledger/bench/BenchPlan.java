@@ -1,0 +1,36 @@
+package org.communityledger.bench;
+
+import java.time.Duration;
+
+/**
+ * How much each measurement does. The full plan takes about ten minutes on a 2-core machine, the quick one
+ * about two; sizes below the issue's minimums (marked in the report) are the quick plan's.
+ */
+record BenchPlan(
+        String name,
+        Duration rawPostgres,
+        int rawKafkaRecords,
+        int communities,
+        Duration singleClient,
+        Duration manyClients,
+        Duration liveLatency,
+        int historyEvents,
+        int backlogEvents,
+        int historyCommands,
+        Duration catchUpLimit,
+        Duration rebuildLimit) {
+
+    static final int MANY_CLIENTS = 16;
+
+    static BenchPlan full() {
+        return new BenchPlan("full", Duration.ofSeconds(10), 1_000_000, 100, Duration.ofSeconds(20),
+                Duration.ofSeconds(45), Duration.ofSeconds(30), 100_000, 200_000, 300, Duration.ofMinutes(4),
+                Duration.ofMinutes(3));
+    }
+
+    static BenchPlan quick() {
+        return new BenchPlan("quick", Duration.ofSeconds(4), 200_000, 100, Duration.ofSeconds(6),
+                Duration.ofSeconds(12), Duration.ofSeconds(8), 10_000, 30_000, 100, Duration.ofSeconds(45),
+                Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,120 @@
+package org.communityledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.communityledger.command.ledger.HashChain;
+
+/**
+ * Long histories in seconds instead of hours: events written straight into the event store, each a copy of a
+ * real event the service stored (a community established and a member joined over the API), with a new
+ * community id, organisation id and event id, sealed with the service's own hash chain. The service reads,
+ * publishes, audits and extends them like its own. All rows commit in one transaction, so the publisher meets
+ * the whole backlog at once.
+ */
+final class HistorySeeder {
+
+    private record Template(String aggregateType, String payloadType, String revision, String payload,
+                            String metaData) {
+    }
+
+    private final RawPostgres database;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HistorySeeder(RawPostgres database) {
+        this.database = database;
+    }
+
+    /**
+     * Seeds communities whose histories add up to {@code events}: the first has {@code firstHistory} events,
+     * the others 1,000 each. Answers the seeded community ids, the first being the long one.
+     *
+     * @param templateCommunity a community established over the API with exactly one member joined
+     */
+    List<String> seed(String templateCommunity, int firstHistory, int events) throws SQLException, IOException {
+        List<String> communities = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            Template established = template(connection, templateCommunity, 0);
+            Template joined = template(connection, templateCommunity, 1);
+            String templateMember = json.readTree(joined.payload()).at("/organization/organizationId").asText();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ledger.domain_event_entry (aggregate_identifier, sequence_number, type,
+                        event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int remaining = events;
+                for (int community = 0; remaining > 0; community++) {
+                    int length = Math.min(remaining, community == 0 ? firstHistory : 1000);
+                    String communityId = UUID.randomUUID().toString();
+                    communities.add(communityId);
+                    String prevHash = HashChain.GENESIS;
+                    for (int sequence = 0; sequence < length; sequence++) {
+                        Template template = sequence == 0 ? established : joined;
+                        String payload = template.payload().replace(templateCommunity, communityId);
+                        if (sequence > 0) {
+                            payload = payload.replace(templateMember, "seed-" + community + "-" + sequence);
+                        }
+                        prevHash = add(insert, template, communityId, sequence, payload, prevHash);
+                        if (sequence % 1000 == 999) {
+                            insert.executeBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                    remaining -= length;
+                }
+            }
+            connection.commit();
+        }
+        return communities;
+    }
+
+    private String add(PreparedStatement insert, Template template, String communityId, int sequence, String payload,
+                       String prevHash) throws SQLException, IOException {
+        String timestamp = Instant.now().toString();
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        String hash = HashChain.hash(communityId, sequence + 1L, template.payloadType(), template.revision(),
+                timestamp, prevHash, payloadBytes);
+        ObjectNode metaData = (ObjectNode) json.readTree(template.metaData());
+        metaData.put("prevHash", prevHash);
+        metaData.put("hash", hash);
+        metaData.put("correlationId", UUID.randomUUID().toString());
+        metaData.remove("idempotencyKey");
+        insert.setString(1, communityId);
+        insert.setLong(2, sequence);
+        insert.setString(3, template.aggregateType());
+        insert.setString(4, UUID.randomUUID().toString());
+        insert.setBytes(5, json.writeValueAsBytes(metaData));
+        insert.setBytes(6, payloadBytes);
+        insert.setString(7, template.revision());
+        insert.setString(8, template.payloadType());
+        insert.setString(9, timestamp);
+        insert.addBatch();
+        return hash;
+    }
+
+    private Template template(Connection connection, String communityId, long sequence) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select type, payload_type, payload_revision, payload, meta_data from ledger.domain_event_entry
+                where aggregate_identifier = ? and sequence_number = ?""")) {
+            select.setString(1, communityId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no event " + sequence + " of template community " + communityId);
+                }
+                return new Template(row.getString(1), row.getString(2), row.getString(3),
+                        new String(row.getBytes(4), StandardCharsets.UTF_8),
+                        new String(row.getBytes(5), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
