@@ -11,6 +11,7 @@ record BenchPlan(
         Duration rawPostgres,
         int rawKafkaRecords,
         int communities,
+        Duration warmUp,
         Duration singleClient,
         Duration manyClients,
         Duration liveLatency,
@@ -23,13 +24,13 @@ record BenchPlan(
     static final int MANY_CLIENTS = 16;
 
     static BenchPlan full() {
-        return new BenchPlan("full", Duration.ofSeconds(10), 1_000_000, 100, Duration.ofSeconds(20),
+        return new BenchPlan("full", Duration.ofSeconds(10), 1_000_000, 100, Duration.ofSeconds(30), Duration.ofSeconds(20),
                 Duration.ofSeconds(45), Duration.ofSeconds(30), 100_000, 200_000, 300, Duration.ofMinutes(4),
                 Duration.ofMinutes(3));
     }
 
     static BenchPlan quick() {
-        return new BenchPlan("quick", Duration.ofSeconds(4), 200_000, 100, Duration.ofSeconds(6),
+        return new BenchPlan("quick", Duration.ofSeconds(4), 200_000, 100, Duration.ofSeconds(10), Duration.ofSeconds(6),
                 Duration.ofSeconds(12), Duration.ofSeconds(8), 10_000, 30_000, 100, Duration.ofSeconds(45),
                 Duration.ofSeconds(30));
     }

@@ -89,7 +89,8 @@ public final class LedgerBench {
             communities.add(admin.establish("Benchmark community " + i));
         }
         CommandLoad load = new CommandLoad(commandUrl, communities, "r" + System.currentTimeMillis() % 100000);
-        load.run(4, Duration.ofSeconds(3), 0, null); // warm-up: JIT, connection pools, caches
+        // Warm-up, not measured: the services' JIT compilers, connection pools and caches settle first.
+        load.run(BenchPlan.MANY_CLIENTS, plan.warmUp(), 0, null);
 
         CommandLoad.Result single = load.run(1, plan.singleClient(), 0, null);
         report.add(Figure.ratioTo("P2", "member joins/s over HTTP, 1 client", single.perSecond(), "commands/s", pgOne,

@@ -5,7 +5,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -31,8 +30,8 @@ class CommunityAggregateConfiguration {
     }
 
     @Bean
-    Cache communityCache() {
-        return new WeakReferenceCache();
+    Cache communityCache(CommunityProperties properties) {
+        return new BoundedCommunityCache(properties.cacheSize());
     }
 
     @Bean

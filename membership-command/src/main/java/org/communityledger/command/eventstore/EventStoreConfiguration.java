@@ -11,7 +11,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -62,8 +65,10 @@ class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             PersistenceExceptionResolver persistenceExceptionResolver,
-            EventSchema eventSchema) {
+            EventSchema eventSchema,
+            EventStoreProperties properties) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .batchSize(properties.readBatchSize())
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -75,6 +80,23 @@ class EventStoreConfiguration {
         // build() validates the builder; the subclass is then made from the same, validated builder.
         builder.build();
         return new PositionedEventStorageEngine(builder, eventSchema.globalIndexColumn());
+    }
+
+    /**
+     * Axon's embedded event store, as its auto-configuration would make it, with a shorter rest when the
+     * store looked idle: Axon rests 1 s, and a processor that switched from reading the store directly back
+     * to the shared cache (after a backlog, or after events committed by another process) waited for it.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .cachedEvents(properties.cachedEvents())
+                .build();
     }
 
     @Bean
