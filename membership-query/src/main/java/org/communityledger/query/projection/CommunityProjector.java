@@ -1,6 +1,11 @@
 package org.communityledger.query.projection;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.communityledger.events.CommunityDissolved;
 import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.CommunityEventVisitor;
@@ -20,8 +25,9 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventCodec;
+import org.communityledger.query.sql.OrderedStatements;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +35,19 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies events to the views exactly once in effect. The community's last applied version is stored in
  * the same transaction as the change: a redelivered event is skipped, an event that arrives before its
  * predecessor is refused as a gap, to be retried.
+ *
+ * <p>A batch of events costs a handful of round trips, not several per event: the communities' versions are
+ * read (and locked) once, the view changes are collected in order and sent as JDBC batches, and the member
+ * counts, versions and change-log entries are written once per batch.
  */
 @Component
 public class CommunityProjector {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final ApplicationEventPublisher publisher;
 
-    CommunityProjector(JdbcClient jdbc, EventCodec codec, ApplicationEventPublisher publisher) {
+    CommunityProjector(JdbcTemplate jdbc, EventCodec codec, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.publisher = publisher;
@@ -45,244 +55,222 @@ public class CommunityProjector {
 
     @Transactional
     public Applied apply(EventEnvelope envelope) {
-        long applied = appliedVersion(envelope.communityId());
-        if (envelope.sequence() <= applied) {
-            return Applied.DUPLICATE_SKIPPED;
+        return applyAll(List.of(envelope)).get(0);
+    }
+
+    /**
+     * Applies events in their order, in the caller's transaction (or one of its own). A gap anywhere fails the
+     * whole call, which rolls back with its transaction.
+     */
+    @Transactional
+    public List<Applied> applyAll(List<EventEnvelope> envelopes) {
+        Map<String, Long> versions = appliedVersions(envelopes);
+        OrderedStatements statements = new OrderedStatements(jdbc);
+        ViewChanges views = new ViewChanges(statements);
+        Map<String, long[]> reached = new LinkedHashMap<>();
+        List<EventEnvelope> changes = new ArrayList<>();
+        List<Applied> results = new ArrayList<>(envelopes.size());
+        for (EventEnvelope envelope : envelopes) {
+            String communityId = envelope.communityId().value();
+            long applied = versions.getOrDefault(communityId, 0L);
+            if (envelope.sequence() <= applied) {
+                results.add(Applied.DUPLICATE_SKIPPED);
+                continue;
+            }
+            if (envelope.sequence() != applied + 1) {
+                throw new SequenceGapException(envelope.communityId(), applied, envelope.sequence());
+            }
+            envelope.event().accept(views);
+            versions.put(communityId, envelope.sequence());
+            reached.put(communityId, new long[] {envelope.sequence(), envelope.position()});
+            changes.add(envelope);
+            results.add(Applied.CHANGED);
         }
-        if (envelope.sequence() != applied + 1) {
-            throw new SequenceGapException(envelope.communityId(), applied, envelope.sequence());
-        }
-        envelope.event().accept(new ViewChanges());
-        jdbc.sql("update community set version = :version, last_position = :position where community_id = :id")
-                .param("id", envelope.communityId().value())
-                .param("version", envelope.sequence())
-                .param("position", envelope.position())
-                .update();
-        recordChange(envelope);
-        return Applied.CHANGED;
+        views.memberCountChanges.forEach((communityId, change) -> statements.add(
+                "update community set member_count = member_count + ? where community_id = ?", change, communityId));
+        reached.forEach((communityId, versionAndPosition) -> statements.add(
+                "update community set version = ?, last_position = ? where community_id = ?",
+                versionAndPosition[0], versionAndPosition[1], communityId));
+        changes.forEach(envelope -> recordChange(statements, envelope));
+        statements.flush();
+        changes.stream().mapToLong(EventEnvelope::position).max()
+                .ifPresent(position -> publisher.publishEvent(new ViewsChanged(position)));
+        return results;
     }
 
     /** The change log feeds the live stream and read-your-writes; same transaction as the views. */
-    private void recordChange(EventEnvelope envelope) {
-        jdbc.sql("""
+    private void recordChange(OrderedStatements statements, EventEnvelope envelope) {
+        statements.add("""
                         insert into projection_change (position, community_id, version, event_name, payload)
-                        values (:position, :id, :version, :eventName, cast(:payload as jsonb))""")
-                .param("position", envelope.position())
-                .param("id", envelope.communityId().value())
-                .param("version", envelope.sequence())
-                .param("eventName", envelope.type().name())
-                .param("payload", new String(codec.encode(envelope.event()), StandardCharsets.UTF_8))
-                .update();
-        publisher.publishEvent(new ViewsChanged(envelope.position()));
+                        values (?, ?, ?, ?, cast(? as jsonb))""",
+                envelope.position(), envelope.communityId().value(), envelope.sequence(), envelope.type().name(),
+                new String(codec.encode(envelope.event()), StandardCharsets.UTF_8));
     }
 
-    /** Locks the community's row, so that two consumers (during a rebalance) cannot both apply an event. */
-    private long appliedVersion(CommunityId communityId) {
-        return jdbc.sql("select version from community where community_id = :id for update")
-                .param("id", communityId.value())
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+    /**
+     * The last applied version of every community in the batch, their rows locked (in a fixed order, so that
+     * two consumers during a rebalance cannot deadlock) so that they cannot both apply an event.
+     */
+    private Map<String, Long> appliedVersions(List<EventEnvelope> envelopes) {
+        String[] ids = envelopes.stream().map(envelope -> envelope.communityId().value()).distinct().sorted()
+                .toArray(String[]::new);
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("""
+                        select community_id, version from community where community_id = any(?)
+                        order by community_id for update""",
+                row -> {
+                    versions.put(row.getString(1), row.getLong(2));
+                }, (Object) ids);
+        return versions;
     }
 
-    /** One change of the views per event; the community's version is moved by {@link #apply} afterwards. */
-    private final class ViewChanges implements CommunityEventVisitor<Void> {
+    /** One change of the views per event, collected in order; member counts add up and are written once. */
+    private static final class ViewChanges implements CommunityEventVisitor<Void> {
+
+        private final OrderedStatements statements;
+        private final Map<String, Integer> memberCountChanges = new LinkedHashMap<>();
+
+        ViewChanges(OrderedStatements statements) {
+            this.statements = statements;
+        }
 
         @Override
         public Void communityEstablished(CommunityEstablished event) {
-            jdbc.sql("""
+            statements.add("""
                             insert into community (community_id, name, sector, region, host_organization_id, venue,
                                                    established_on, status, member_count, version, last_position)
-                            values (:id, :name, :sector, :region, :host, :venue, :establishedOn, 'ACTIVE', 0, 0, 0)""")
-                    .param("id", event.communityId().value())
-                    .param("name", event.name())
-                    .param("sector", event.sector())
-                    .param("region", event.region())
-                    .param("host", event.hostOrganizationId().value())
-                    .param("venue", event.venue())
-                    .param("establishedOn", event.establishedOn())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, 0, 0)""",
+                    event.communityId().value(), event.name(), event.sector(), event.region(),
+                    event.hostOrganizationId().value(), event.venue(), event.establishedOn());
             return null;
         }
 
         @Override
         public Void constitutionApproved(ConstitutionApproved event) {
-            jdbc.sql("update community set constitution_version = :version where community_id = :id")
-                    .param("id", event.communityId().value())
-                    .param("version", event.version())
-                    .update();
+            statements.add("update community set constitution_version = ? where community_id = ?",
+                    event.version(), event.communityId().value());
             return null;
         }
 
         @Override
         public Void organizationalListApproved(OrganizationalListApproved event) {
             // A newly approved list replaces the previous one.
-            jdbc.sql("delete from governing_position where community_id = :id")
-                    .param("id", event.communityId().value())
-                    .update();
+            statements.add("delete from governing_position where community_id = ?", event.communityId().value());
             for (GoverningPosition position : event.positions()) {
-                jdbc.sql("""
+                statements.add("""
                                 insert into governing_position (community_id, organization_id, position, approved_on)
-                                values (:id, :organizationId, :position, :approvedOn)""")
-                        .param("id", event.communityId().value())
-                        .param("organizationId", position.organizationId().value())
-                        .param("position", position.position())
-                        .param("approvedOn", event.approvedOn())
-                        .update();
+                                values (?, ?, ?, ?)""",
+                        event.communityId().value(), position.organizationId().value(), position.position(),
+                        event.approvedOn());
             }
             return null;
         }
 
         @Override
         public Void memberJoined(MemberJoined event) {
-            jdbc.sql("""
+            statements.add("""
                             insert into member (community_id, organization_id, name, kind, province, joined_on, active,
                                                 left_on, left_reason, roles)
-                            values (:id, :organizationId, :name, :kind, :province, :joinedOn, true, null, null, '{}')
+                            values (?, ?, ?, ?, ?, ?, true, null, null, '{}')
                             on conflict (community_id, organization_id) do update
                             set name = excluded.name, kind = excluded.kind, province = excluded.province,
                                 joined_on = excluded.joined_on, active = true, left_on = null, left_reason = null,
-                                roles = '{}'""")
-                    .param("id", event.communityId().value())
-                    .param("organizationId", event.organization().organizationId().value())
-                    .param("name", event.organization().name())
-                    .param("kind", event.organization().kind().name())
-                    .param("province", event.organization().province().code())
-                    .param("joinedOn", event.joinedOn())
-                    .update();
+                                roles = '{}'""",
+                    event.communityId().value(), event.organization().organizationId().value(),
+                    event.organization().name(), event.organization().kind().name(),
+                    event.organization().province().code(), event.joinedOn());
             countMembers(event.communityId(), +1);
             return null;
         }
 
         @Override
         public Void memberLeft(MemberLeft event) {
-            jdbc.sql("""
-                            update member set active = false, left_on = :leftOn, left_reason = :reason, roles = '{}'
-                            where community_id = :id and organization_id = :organizationId""")
-                    .param("id", event.communityId().value())
-                    .param("organizationId", event.organizationId().value())
-                    .param("leftOn", event.leftOn())
-                    .param("reason", event.reason())
-                    .update();
+            statements.add("""
+                            update member set active = false, left_on = ?, left_reason = ?, roles = '{}'
+                            where community_id = ? and organization_id = ?""",
+                    event.leftOn(), event.reason(), event.communityId().value(), event.organizationId().value());
             countMembers(event.communityId(), -1);
             return null;
         }
 
         @Override
         public Void memberRoleAssigned(MemberRoleAssigned event) {
-            jdbc.sql("""
-                            update member set roles = array_append(array_remove(roles, :role), :role)
-                            where community_id = :id and organization_id = :organizationId""")
-                    .param("id", event.communityId().value())
-                    .param("organizationId", event.organizationId().value())
-                    .param("role", event.role().name())
-                    .update();
+            statements.add("""
+                            update member set roles = array_append(array_remove(roles, ?), ?)
+                            where community_id = ? and organization_id = ?""",
+                    event.role().name(), event.role().name(), event.communityId().value(),
+                    event.organizationId().value());
             if (event.role() == MemberRole.CHAIR_UNIT) {
-                setChairUnit(event.communityId(), event.organizationId());
+                statements.add("update community set chair_unit = ? where community_id = ?",
+                        event.organizationId().value(), event.communityId().value());
             }
             return null;
         }
 
         @Override
         public Void memberRoleRevoked(MemberRoleRevoked event) {
-            jdbc.sql("""
-                            update member set roles = array_remove(roles, :role)
-                            where community_id = :id and organization_id = :organizationId""")
-                    .param("id", event.communityId().value())
-                    .param("organizationId", event.organizationId().value())
-                    .param("role", event.role().name())
-                    .update();
+            statements.add("""
+                            update member set roles = array_remove(roles, ?)
+                            where community_id = ? and organization_id = ?""",
+                    event.role().name(), event.communityId().value(), event.organizationId().value());
             if (event.role() == MemberRole.CHAIR_UNIT) {
-                jdbc.sql("""
-                                update community set chair_unit = null
-                                where community_id = :id and chair_unit = :organizationId""")
-                        .param("id", event.communityId().value())
-                        .param("organizationId", event.organizationId().value())
-                        .update();
+                statements.add("update community set chair_unit = null where community_id = ? and chair_unit = ?",
+                        event.communityId().value(), event.organizationId().value());
             }
             return null;
         }
 
         @Override
         public Void plaqueAwarded(PlaqueAwarded event) {
-            jdbc.sql("""
+            statements.add("""
                             insert into plaque (plaque_id, community_id, title, recipient_organization_id, presented_by,
                                                 awarded_on)
-                            values (:plaqueId, :id, :title, :recipient, :presentedBy, :awardedOn)""")
-                    .param("plaqueId", event.plaqueId().value())
-                    .param("id", event.communityId().value())
-                    .param("title", event.title())
-                    .param("recipient", event.recipientOrganizationId().value())
-                    .param("presentedBy", event.presentedBy())
-                    .param("awardedOn", event.awardedOn())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?)""",
+                    event.plaqueId().value(), event.communityId().value(), event.title(),
+                    event.recipientOrganizationId().value(), event.presentedBy(), event.awardedOn());
             return null;
         }
 
         @Override
         public Void plaqueRevoked(PlaqueRevoked event) {
-            jdbc.sql("update plaque set revoked = true, revocation_reason = :reason where plaque_id = :plaqueId")
-                    .param("plaqueId", event.plaqueId().value())
-                    .param("reason", event.reason())
-                    .update();
+            statements.add("update plaque set revoked = true, revocation_reason = ? where plaque_id = ?",
+                    event.reason(), event.plaqueId().value());
             return null;
         }
 
         @Override
         public Void cooperationAgreementSigned(CooperationAgreementSigned event) {
-            jdbc.sql("""
+            statements.add("""
                             insert into agreement (agreement_id, community_id, title, party_organization_ids, scope,
                                                    signed_on)
-                            values (:agreementId, :id, :title, :parties, :scope, :signedOn)""")
-                    .param("agreementId", event.agreementId().value())
-                    .param("id", event.communityId().value())
-                    .param("title", event.title())
-                    .param("parties", event.partyOrganizationIds().stream().map(OrganizationId::value)
-                            .toArray(String[]::new))
-                    .param("scope", event.scope().toArray(String[]::new))
-                    .param("signedOn", event.signedOn())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?)""",
+                    event.agreementId().value(), event.communityId().value(), event.title(),
+                    event.partyOrganizationIds().stream().map(OrganizationId::value).toArray(String[]::new),
+                    event.scope().toArray(String[]::new), event.signedOn());
             return null;
         }
 
         @Override
         public Void cooperationAgreementTerminated(CooperationAgreementTerminated event) {
-            jdbc.sql("""
-                            update agreement set terminated_on = :terminatedOn, termination_reason = :reason
-                            where agreement_id = :agreementId""")
-                    .param("agreementId", event.agreementId().value())
-                    .param("terminatedOn", event.terminatedOn())
-                    .param("reason", event.reason())
-                    .update();
+            statements.add("""
+                            update agreement set terminated_on = ?, termination_reason = ?
+                            where agreement_id = ?""",
+                    event.terminatedOn(), event.reason(), event.agreementId().value());
             return null;
         }
 
         @Override
         public Void communityDissolved(CommunityDissolved event) {
-            jdbc.sql("""
-                            update community set status = 'DISSOLVED', dissolved_on = :dissolvedOn,
-                                                 dissolution_reason = :reason
-                            where community_id = :id""")
-                    .param("id", event.communityId().value())
-                    .param("dissolvedOn", event.dissolvedOn())
-                    .param("reason", event.reason())
-                    .update();
+            statements.add("""
+                            update community set status = 'DISSOLVED', dissolved_on = ?, dissolution_reason = ?
+                            where community_id = ?""",
+                    event.dissolvedOn(), event.reason(), event.communityId().value());
             return null;
-        }
-
-        private void setChairUnit(CommunityId communityId, OrganizationId organizationId) {
-            jdbc.sql("update community set chair_unit = :organizationId where community_id = :id")
-                    .param("id", communityId.value())
-                    .param("organizationId", organizationId.value())
-                    .update();
         }
 
         /** Events are applied exactly once, so the count moves with them instead of being recounted. */
         private void countMembers(CommunityId communityId, int change) {
-            jdbc.sql("update community set member_count = member_count + :change where community_id = :id")
-                    .param("id", communityId.value())
-                    .param("change", change)
-                    .update();
+            memberCountChanges.merge(communityId.value(), change, Integer::sum);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.communityledger.query.projection;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -35,20 +36,17 @@ class EventConsumer {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC, batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            transactions.executeWithoutResult(status -> records.forEach(this::apply));
+            List<EventEnvelope> envelopes = records.stream().map(decoder::decode).toList();
+            transactions.executeWithoutResult(status -> projector.applyAll(envelopes));
         } catch (RuntimeException batchFailed) {
             for (int index = 0; index < records.size(); index++) {
                 ConsumerRecord<String, byte[]> record = records.get(index);
                 try {
-                    transactions.executeWithoutResult(status -> apply(record));
+                    transactions.executeWithoutResult(status -> projector.apply(decoder.decode(record)));
                 } catch (RuntimeException failure) {
                     throw new BatchListenerFailedException(failure.getMessage(), failure, index);
                 }
             }
         }
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        projector.apply(decoder.decode(record));
     }
 }

@@ -2,6 +2,7 @@ package org.communityledger.query.rebuild;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,18 +147,17 @@ public class ProjectionRebuilder implements DisposableBean {
     private void applyBatch(ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> targets) {
         transactions.executeWithoutResult(tx -> {
             schemas.useRebuildSchemaInThisTransaction();
+            List<EventEnvelope> envelopes = new ArrayList<>(records.count());
             for (ConsumerRecord<String, byte[]> record : records) {
-                EventEnvelope envelope;
                 try {
-                    envelope = decoder.decode(record);
+                    envelopes.add(decoder.decode(record));
                 } catch (UndecodableEventException e) {
                     // Parked in the dead-letter topic by live consumption already; nothing to apply.
                     progress.skipped++;
-                    continue;
                 }
-                projector.apply(envelope);
-                progress.applied(envelope.position());
             }
+            projector.applyAll(envelopes);
+            envelopes.forEach(envelope -> progress.applied(envelope.position()));
         });
     }
 
