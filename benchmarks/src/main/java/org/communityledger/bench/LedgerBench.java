@@ -124,7 +124,11 @@ public final class LedgerBench {
         long drainedBefore;
         long drainStart;
         List<String> seeded;
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+        // The query service would consume the backlog while it is published, and the figure would be the
+        // machine's split between publisher and projector; it is paused meanwhile and catches up before P5.
+        long queryPid = system.pids().get("membership-query");
+        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC);
+             Paused query = Paused.process(queryPid)) {
             drainedBefore = events.records();
             seeded = new HistorySeeder(postgres).seed(template, plan.historyEvents(), plan.backlogEvents());
             drainStart = System.nanoTime();
@@ -138,7 +142,8 @@ public final class LedgerBench {
         }
         double drain = plan.backlogEvents() / ((System.nanoTime() - drainStart) / 1e9);
         report.add(Figure.ratioTo("P4", String.format("publisher drain of %,d stored events into Kafka",
-                plan.backlogEvents()), drain, "events/s", produce, 0.30, minimum(plan.backlogEvents(), 200_000)));
+                plan.backlogEvents()), drain, "events/s", produce, 0.30, "query service paused meanwhile; "
+                + minimum(plan.backlogEvents(), 200_000)));
 
         System.out.println("Latency on a long history ...");
         HistoryLatency.Result history = new HistoryLatency(commandUrl).measure(seeded.get(0), plan.historyCommands());
@@ -151,19 +156,21 @@ public final class LedgerBench {
 
         System.out.println("Audit ...");
         LedgerApi auditor = new LedgerApi(commandUrl, "auditor");
-        long verifyStart = System.nanoTime();
-        JsonNode verified = json.readTree(auditor.get("/api/audit/communities/" + seeded.get(0) + "/verify").body());
-        double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
-        long checked = verified.get("eventsChecked").asLong();
+        String verifyPath = "/api/audit/communities/" + seeded.get(0) + "/verify";
+        Timed<JsonNode> coldVerify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+        Timed<JsonNode> verify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+        long checked = verify.value().get("eventsChecked").asLong();
         report.add(new Figure("P7 verify", String.format("verify one community's chain (%,d events)", checked),
-                checked / verifySeconds, "events/s", Double.NaN, "≥ 100,000 events/s", checked / verifySeconds >= 100_000,
-                "valid=" + verified.get("valid").asBoolean()));
-        long exportStart = System.nanoTime();
-        long[] exported = auditor.countLines("/api/audit/export");
-        double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+                checked / verify.seconds(), "events/s", Double.NaN, "≥ 100,000 events/s",
+                checked / verify.seconds() >= 100_000, String.format("second call; the first (cold JIT) ran at "
+                        + "%,.0f events/s; valid=%s", checked / coldVerify.seconds(), verify.value().get("valid"))));
+        Timed<long[]> coldExport = Timed.of(() -> auditor.countLines("/api/audit/export"));
+        Timed<long[]> export = Timed.of(() -> auditor.countLines("/api/audit/export"));
+        double exportRate = export.value()[0] / export.seconds();
         report.add(new Figure("P7 export", String.format("NDJSON export of the whole log (%,d events, %,d MB)",
-                exported[0], exported[1] >> 20), exported[0] / exportSeconds, "events/s", Double.NaN,
-                "≥ 100,000 events/s", exported[0] / exportSeconds >= 100_000, ""));
+                export.value()[0], export.value()[1] >> 20), exportRate, "events/s", Double.NaN,
+                "≥ 100,000 events/s", exportRate >= 100_000, String.format("second call; the first ran at "
+                        + "%,.0f events/s", coldExport.value()[0] / coldExport.seconds())));
 
         System.out.println("Projection rebuild ...");
         rebuild(system, consume);
@@ -172,9 +179,23 @@ public final class LedgerBench {
     private void rebuild(LocalSystem system, double rawConsume) throws Exception {
         LedgerApi admin = new LedgerApi(system.queryUrl(), "admin");
         long latest = latestPosition(system);
+        long onTopic;
+        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+            onTopic = events.records();
+        }
+        long records = onTopic;
+        if (onTopic < plan.rebuildEvents()) {
+            int topUp = (int) (plan.rebuildEvents() - onTopic);
+            records = plan.rebuildEvents();
+            System.out.printf("  topping the topic up with %,d events for the rebuild ...%n", topUp);
+            latest = new TopicFiller(system.settings().bootstrapServers()).fill(topUp, latest);
+            report.note(String.format("the events topic was topped up from %,d to %,d records for P5 by a bench "
+                    + "producer in the publisher's wire format", onTopic, onTopic + topUp));
+        }
         long catchUpStart = System.nanoTime();
         long deadline = catchUpStart + plan.catchUpLimit().toNanos();
-        long reached = 0;
+        long reachedAtStart = json.readTree(admin.get("/api/stats").body()).get("position").asLong();
+        long reached = reachedAtStart;
         while (System.nanoTime() < deadline) {
             reached = json.readTree(admin.get("/api/stats").body()).get("position").asLong();
             if (reached >= latest) {
@@ -186,8 +207,10 @@ public final class LedgerBench {
             report.note(String.format("live consumption had reached position %,d of %,d when the rebuild started "
                     + "(waited %s): the rebuild shared the machine with it", reached, latest, plan.catchUpLimit()));
         } else {
-            report.note(String.format("live consumption caught up with the seeded backlog in %.0f s before the rebuild",
-                    (System.nanoTime() - catchUpStart) / 1e9));
+            double seconds = (System.nanoTime() - catchUpStart) / 1e9;
+            report.note(String.format("live consumption caught up from position %,d to %,d in %.0f s (about %,.0f "
+                    + "events/s) before the rebuild started", reachedAtStart, latest, seconds,
+                    (latest - reachedAtStart) / Math.max(seconds, 0.001)));
         }
         LedgerApi.Answer started = admin.post("/api/admin/projections/rebuild", "{}");
         if (!started.accepted()) {
@@ -206,22 +229,20 @@ public final class LedgerBench {
         String state = status == null ? "unknown" : status.get("state").asText();
         long applied = status == null ? 0 : status.get("eventsApplied").asLong();
         double rate = status == null ? 0 : status.get("eventsPerSecond").asDouble();
-        String detail = String.format("state %s, %,d of %,d events applied%s; %s", state, applied, latest,
+        String detail = String.format("state %s, %,d of %,d records applied%s; %s", state, applied, records,
                 state.equals("SWITCHED") ? "" : " when the bench stopped waiting (" + plan.rebuildLimit() + ")",
-                minimum(latest, 1_000_000));
+                minimum(records, 1_000_000));
         report.add(Figure.ratioTo("P5", "projection rebuild from offset 0", rate, "events/s", rawConsume, 0.10, detail));
     }
 
+    /** Waits until every stored event is on the topic (bounded): the backlog measured next starts from there. */
     private void awaitPublished(LocalSystem system, Duration limit) throws Exception {
-        long latest = latestPosition(system);
+        long stored = countEvents(system);
         long deadline = System.nanoTime() + limit.toNanos();
         try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
-            while (events.records() < countEvents(system) && System.nanoTime() < deadline) {
+            while (events.records() < stored && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-        }
-        if (latest < 0) {
-            throw new IllegalStateException("no events stored");
         }
     }
 

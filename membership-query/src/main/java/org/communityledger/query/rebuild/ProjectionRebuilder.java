@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
@@ -42,6 +44,8 @@ public class ProjectionRebuilder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Records per poll, and so per transaction: a rebuild reads a long backlog, where bigger batches pay. */
+    private static final String REBUILD_BATCH = "2000";
 
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final RecordDecoder decoder;
@@ -86,9 +90,16 @@ public class ProjectionRebuilder implements DisposableBean {
         return status.get();
     }
 
+    private static Properties rebuildConsumerProperties() {
+        Properties properties = new Properties();
+        properties.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REBUILD_BATCH);
+        return properties;
+    }
+
     private void rebuild() {
         boolean liveStopped = false;
-        try (Consumer<String, byte[]> consumer = consumerFactory.createConsumer("projection-rebuild", "rebuild")) {
+        try (Consumer<String, byte[]> consumer = consumerFactory.createConsumer("projection-rebuild", "rebuild",
+                null, rebuildConsumerProperties())) {
             schemas.createRebuildSchema();
             List<TopicPartition> partitions = consumer.partitionsFor(WireFormat.TOPIC).stream()
                     .map(PartitionInfo::partition)

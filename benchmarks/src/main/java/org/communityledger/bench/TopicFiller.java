@@ -1,0 +1,76 @@
+package org.communityledger.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.events.CommunityEstablished;
+import org.communityledger.events.CommunityEvent;
+import org.communityledger.events.MemberJoined;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.Organization;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.OrganizationKind;
+import org.communityledger.events.value.Province;
+import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.WireFormat;
+
+/**
+ * Tops the events topic up to the size a rebuild is measured on, in the wire format the publisher writes
+ * (communities of 1,000 events: established, then members joining), with global positions continuing after
+ * the event store's last one. Only the projection reads them; they are not in the event store, so this is for
+ * the bench's own throw-away system.
+ */
+final class TopicFiller {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 10, 19);
+    private static final int EVENTS_PER_COMMUNITY = 1000;
+
+    private final String bootstrapServers;
+    private final WireFormat wire = new WireFormat(new EventCodec());
+
+    TopicFiller(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Writes {@code events} records with positions after {@code lastPosition}; answers the last position. */
+    long fill(int events, long lastPosition) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long position = lastPosition;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer())) {
+            CommunityId community = null;
+            for (int i = 0; i < events; i++) {
+                int sequence = i % EVENTS_PER_COMMUNITY + 1;
+                if (sequence == 1) {
+                    community = CommunityId.newId();
+                }
+                CommunityEvent event = sequence == 1
+                        ? new CommunityEstablished(community, "Rebuild benchmark " + i / EVENTS_PER_COMMUNITY,
+                                "Benchmark", "Sichuan", OrganizationId.of("bench-host-college"), "Load lab", DAY)
+                        : new MemberJoined(community, new Organization(OrganizationId.of("fill-" + sequence),
+                                "Benchmark member " + sequence, OrganizationKind.ENTERPRISE, Province.CN_SC), DAY);
+                WireFormat.WireRecord record = wire.write(new EventEnvelope(UUID.randomUUID().toString(), community,
+                        sequence, ++position, Instant.now(), "bench-fill", event));
+                RecordHeaders headers = new RecordHeaders();
+                record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
+            }
+            producer.flush();
+        }
+        return position;
+    }
+}
