@@ -11,10 +11,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -82,21 +82,23 @@ class EventStoreConfiguration {
         return new PositionedEventStorageEngine(builder, eventSchema.globalIndexColumn());
     }
 
-    /**
-     * Axon's embedded event store, as its auto-configuration would make it, with a shorter rest when the
-     * store looked idle: Axon rests 1 s, and a processor that switched from reading the store directly back
-     * to the shared cache (after a backlog, or after events committed by another process) waited for it.
-     */
+    /** What event processors (the Kafka publisher) read: the store in order, a batch at a time. */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .cachedEvents(properties.cachedEvents())
-                .build();
+    StoreEventSource storeEventSource(EventStorageEngine storageEngine, EventStoreProperties properties) {
+        return new StoreEventSource(storageEngine, properties.fetchDelay());
+    }
+
+    /** Wakes the readers of {@link StoreEventSource} as soon as a unit of work that appended events commits. */
+    @Bean
+    SmartInitializingSingleton commitSignals(EventStore eventStore, StoreEventSource source) {
+        return () -> eventStore.registerDispatchInterceptor(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> source.eventsCommitted());
+            } else {
+                source.eventsCommitted();
+            }
+            return (index, event) -> event;
+        });
     }
 
     @Bean

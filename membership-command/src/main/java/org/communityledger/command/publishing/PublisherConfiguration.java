@@ -3,15 +3,16 @@ package org.communityledger.command.publishing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.communityledger.command.eventstore.StoreEventSource;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.WireFormat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The publisher runs in a tracking event processor whose token lives in PostgreSQL. (A tracking processor
- * rather than a pooled one: with the embedded event store the pooled coordinator has no availability
- * callback and polls every 500 ms, while a tracking processor wakes as soon as events are committed.)
+ * The publisher runs in a tracking event processor whose token lives in PostgreSQL, reading the store through
+ * {@link StoreEventSource}, which wakes it as soon as events are committed and holds one batch at a time.
  * Axon's default
  * listener error handler only logs, which would let the token move past an unpublished event: here every
  * failure propagates, the batch rolls back and is retried.
@@ -25,10 +26,12 @@ class PublisherConfiguration {
     }
 
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(PublisherProperties properties) {
+    ConfigurerModule kafkaPublisherProcessor(PublisherProperties properties,
+                                             ObjectProvider<StoreEventSource> storeEvents) {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(KafkaPublisher.PROCESSOR,
-                        org.axonframework.config.Configuration::eventStore,
+                        // Looked up when the processor is built: the source needs the Axon configuration itself.
+                        configuration -> storeEvents.getObject(),
                         configuration -> TrackingEventProcessorConfiguration
                                 .forParallelProcessing(properties.segments())
                                 .andInitialSegmentsCount(properties.segments())
