@@ -44,11 +44,25 @@ public final class LedgerBench {
 
     private void run() throws Exception {
         Path dataDir = home.resolve(".ledger-data").resolve("bench");
+        LaunchSettings settings = LaunchSettings.onFreePorts(home, dataDir);
+        // A bench that was interrupted may have left its processes behind; their pid files are in the data
+        // directory, so they are stopped before it is wiped.
+        LocalSystem.stopLeftovers(settings);
         deleteRecursively(dataDir);
         long started = System.nanoTime();
         System.out.println("Starting the system for the " + plan.name() + " benchmark (data in " + dataDir + ") ...");
-        try (LocalSystem system = LocalSystem.start(LaunchSettings.onFreePorts(home, dataDir))) {
+        LocalSystem system = LocalSystem.start(settings);
+        Thread stopOnInterrupt = new Thread(system::close, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try {
             measure(system);
+        } finally {
+            system.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // interrupted: the hook is stopping the system already
+            }
         }
         report.machine("run time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
         Path written = report.write(home.resolve("bench-results"), plan.name());

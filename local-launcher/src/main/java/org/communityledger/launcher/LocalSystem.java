@@ -66,6 +66,11 @@ public final class LocalSystem implements AutoCloseable {
         join(queryHealthy);
     }
 
+    /** Stops processes a killed launcher left running on these settings' data directory (from its pid files). */
+    public static void stopLeftovers(LaunchSettings settings) {
+        LeftoverProcesses.stopAll(settings);
+    }
+
     public String commandUrl() {
         return command.baseUrl();
     }
