@@ -91,12 +91,9 @@ class EventStoreConfiguration {
     /** Wakes the readers of {@link StoreEventSource} as soon as a unit of work that appended events commits. */
     @Bean
     SmartInitializingSingleton commitSignals(EventStore eventStore, StoreEventSource source) {
+        // Commands append in a unit of work; events appended without one are found within the fetch delay.
         return () -> eventStore.registerDispatchInterceptor(events -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> source.eventsCommitted());
-            } else {
-                source.eventsCommitted();
-            }
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> source.eventsCommitted()));
             return (index, event) -> event;
         });
     }

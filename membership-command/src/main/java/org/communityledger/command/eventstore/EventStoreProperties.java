@@ -17,5 +17,9 @@ record EventStoreProperties(Integer readBatchSize, Duration fetchDelay) {
     EventStoreProperties {
         readBatchSize = readBatchSize == null ? 500 : readBatchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        if (fetchDelay.isZero() || fetchDelay.isNegative() || readBatchSize < 1) {
+            throw new IllegalArgumentException("ledger.event-store.fetch-delay must be positive (a reader without a "
+                    + "rest would query in a loop) and read-batch-size at least 1");
+        }
     }
 }

@@ -77,7 +77,7 @@ class BearerTokenIT {
 
         JsonNode events = json.readTree(get("/api/audit/communities/" + communityId + "/events",
                 SecurityMatrix.basic("auditor", "auditor")).body());
-        assertThat(events.get("items").get(0).get("metadata").get("principal").asText()).isEqualTo("li.wei");
+        assertThat(events.get("items").get(0).get("metadata").get("principal").asText()).isEqualTo("jwt:li.wei");
     }
 
     @Test
@@ -91,7 +91,7 @@ class BearerTokenIT {
     }
 
     @Test
-    void forged_expired_foreign_and_misaddressed_tokens_are_refused_with_a_bearer_challenge() throws Exception {
+    void forged_expired_foreign_misaddressed_and_anonymous_tokens_are_refused_with_a_bearer_challenge() throws Exception {
         long before = eventCount();
         Map<String, String> refusedTokens = Map.of(
                 "signed by another key", token(FORGER_KEY, claims("li.wei", List.of("admin"))),
@@ -101,6 +101,8 @@ class BearerTokenIT {
                         .issuer("https://elsewhere.example.com")),
                 "for another audience", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
                         .audience("some-other-app")),
+                "without the user's name", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
+                        .claim("preferred_username", null)),
                 "not a token at all", "not-a-jwt");
         for (Map.Entry<String, String> refused : refusedTokens.entrySet()) {
             HttpResponse<String> answer = establish(refused.getValue());

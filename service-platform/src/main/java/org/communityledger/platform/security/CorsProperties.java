@@ -17,6 +17,10 @@ public record CorsProperties(List<String> allowedOrigins, Duration maxAge) {
 
     public CorsProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        if (allowedOrigins.stream().anyMatch(origin -> origin.contains("*"))) {
+            throw new IllegalArgumentException("ledger.security.cors.allowed-origins must list exact origins: with "
+                    + "credentials allowed, a wildcard would let any web page act as a signed-in user");
+        }
         maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
     }
 

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuerUri      the issuer; tokens must carry it as {@code iss}. Alone, its keys are found through the
  *                       issuer's discovery document on first use (so a service starts while the issuer is down)
  * @param jwkSetUri      where the signing keys are; takes precedence over discovery
- * @param audience       when set, tokens must name it in {@code aud}
+ * @param audience       required with an issuer: tokens must name it in {@code aud}. An issuer serves many
+ *                       applications, and without this check a token issued to any of them, for a user who
+ *                       holds a role called admin there, would be an ADMIN token here
  * @param rolesClaim     the claim holding the roles, a list or a space-separated string; a dotted path reaches
  *                       into objects, e.g. {@code realm_access.roles} (default {@code roles})
- * @param principalClaim the claim recorded as the principal of the events a token's commands append
- *                       (default {@code sub})
+ * @param principalClaim the claim naming the user, recorded as {@code jwt:<value>} in the events a token's
+ *                       commands append; a token without it is refused (default {@code sub})
  */
 @ConfigurationProperties("ledger.security.jwt")
 public record JwtProperties(String issuerUri, String jwkSetUri, String audience, String rolesClaim,
@@ -22,6 +24,11 @@ public record JwtProperties(String issuerUri, String jwkSetUri, String audience,
     public JwtProperties {
         rolesClaim = blank(rolesClaim) ? "roles" : rolesClaim;
         principalClaim = blank(principalClaim) ? "sub" : principalClaim;
+        if ((!blank(issuerUri) || !blank(jwkSetUri)) && blank(audience)) {
+            throw new IllegalArgumentException("ledger.security.jwt.audience must be set when bearer tokens are "
+                    + "accepted (issuer-uri or jwk-set-uri): without it a token issued to another application of the "
+                    + "same issuer would be accepted here");
+        }
     }
 
     public boolean enabled() {

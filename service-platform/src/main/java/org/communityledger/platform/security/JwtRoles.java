@@ -39,7 +39,8 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
                 authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
             }
         }
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString(principalClaim));
+        // Prefixed, so that a token user and an HTTP Basic account with the same name differ in the events.
+        return new JwtAuthenticationToken(jwt, authorities, "jwt:" + jwt.getClaimAsString(principalClaim));
     }
 
     private Object claim(Map<String, Object> claims) {

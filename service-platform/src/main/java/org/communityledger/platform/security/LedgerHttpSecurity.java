@@ -2,6 +2,8 @@ package org.communityledger.platform.security;
 
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -26,15 +29,18 @@ public final class LedgerHttpSecurity {
 
     private final JwtProperties jwt;
     private final CorsProperties cors;
+    private final AuthenticationManager accountAuthentication;
 
-    LedgerHttpSecurity(JwtProperties jwt, CorsProperties cors) {
+    LedgerHttpSecurity(JwtProperties jwt, CorsProperties cors, AuthenticationManager accountAuthentication) {
         this.jwt = jwt;
         this.cors = cors;
+        this.accountAuthentication = accountAuthentication;
     }
 
     public HttpSecurity baseline(HttpSecurity http) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.authenticationManager(accountAuthentication)
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                         .authenticationEntryPoint(problems))
@@ -50,10 +56,16 @@ public final class LedgerHttpSecurity {
         if (jwt.enabled()) {
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(tokens -> tokens.decoder(decoder())
-                            .jwtAuthenticationConverter(new JwtRoles(jwt.rolesClaim(), jwt.principalClaim()))));
+                    .jwt(tokens -> tokens.authenticationManager(tokenAuthentication())));
         }
         return http;
+    }
+
+    /** Bearer tokens get their own manager: the shared one checks account passwords only. */
+    private AuthenticationManager tokenAuthentication() {
+        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder());
+        tokens.setJwtAuthenticationConverter(new JwtRoles(jwt.rolesClaim(), jwt.principalClaim()));
+        return new ProviderManager(tokens);
     }
 
     private NimbusJwtDecoder decoder() {
@@ -63,10 +75,12 @@ public final class LedgerHttpSecurity {
         OAuth2TokenValidator<Jwt> validator = JwtProperties.blank(jwt.issuerUri())
                 ? JwtValidators.createDefault()
                 : JwtValidators.createDefaultWithIssuer(jwt.issuerUri());
-        if (!JwtProperties.blank(jwt.audience())) {
-            validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>(
-                    JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(jwt.audience())));
-        }
+        validator = new DelegatingOAuth2TokenValidator<>(validator,
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.contains(jwt.audience())),
+                // Events record who issued a command: a token that does not say who it is for is refused.
+                new JwtClaimValidator<Object>(jwt.principalClaim(),
+                        principal -> principal instanceof String name && !name.isBlank()));
         decoder.setJwtValidator(validator);
         return decoder;
     }

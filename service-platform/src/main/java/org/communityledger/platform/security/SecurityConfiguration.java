@@ -9,6 +9,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,17 +31,25 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    LedgerHttpSecurity ledgerHttpSecurity(JwtProperties jwt, CorsProperties cors) {
-        return new LedgerHttpSecurity(jwt, cors);
+    LedgerHttpSecurity ledgerHttpSecurity(JwtProperties jwt, CorsProperties cors,
+                                          AuthenticationManager accountAuthentication) {
+        return new LedgerHttpSecurity(jwt, cors, accountAuthentication);
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(AccountsProperties properties) {
-        PasswordEncoder hashes = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        if (properties.verifiedPasswordLifetime().isZero()) {
-            return hashes;
-        }
-        return new VerifiedPasswordCache(hashes, properties.verifiedPasswordLifetime(), Clock.systemUTC());
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** HTTP Basic against the accounts, with successful sign-ins remembered briefly (RememberedAuthentications). */
+    @Bean
+    AuthenticationManager accountAuthentication(UserDetailsService accounts, PasswordEncoder encoder,
+                                                AccountsProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        AuthenticationProvider provider = properties.verifiedPasswordLifetime().isZero() ? passwords
+                : new RememberedAuthentications(passwords, properties.verifiedPasswordLifetime(), Clock.systemUTC());
+        return new ProviderManager(provider);
     }
 
     @Bean
