@@ -3,6 +3,8 @@ package org.communityledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,6 +72,9 @@ class ProjectionIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private TopicWriter topic;
@@ -188,7 +193,8 @@ class ProjectionIT {
     }
 
     @Test
-    void a_record_that_cannot_be_read_is_parked_with_its_reason_and_the_partition_goes_on() {
+    void a_record_that_cannot_be_read_is_parked_with_its_reason_counted_and_the_partition_goes_on() {
+        double parkedBefore = parkedUnreadable();
         CommunityId community = CommunityId.newId();
         send(envelope(community, 1, established(community)));
         RecordHeaders headers = new RecordHeaders();
@@ -205,6 +211,13 @@ class ProjectionIT {
         String reason = new String(parked.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
                 StandardCharsets.UTF_8);
         assertThat(reason).contains("malformed");
+        assertThat(parkedUnreadable()).isEqualTo(parkedBefore + 1);
+    }
+
+    private double parkedUnreadable() {
+        Counter parked = meters.find("ledger.projection.records.parked").tag("reason", "unreadable")
+                .counter();
+        return parked == null ? 0 : parked.count();
     }
 
     @Test
