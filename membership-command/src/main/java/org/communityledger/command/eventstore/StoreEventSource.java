@@ -117,10 +117,13 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
             closeReading();
         }
 
-        /** Reads the next event into {@code peeked}: from the open read, or from a new one after the last token. */
+        /**
+         * Reads the next event into {@code peeked}: from the open read, or from a new one after the last consumed
+         * token. A read that runs dry is closed, and the next look (after a rest) opens a new one: one query per
+         * look while the store is idle.
+         */
         private boolean nextFromStore() {
-            if (events == null || !events.hasNext()) {
-                closeReading();
+            if (events == null) {
                 reading = storageEngine.readEvents(lastToken, false);
                 events = reading.iterator();
             }
