@@ -2,6 +2,8 @@ package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.communityledger.query.TopicWriter.established;
+import static org.communityledger.query.TopicWriter.joined;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.events.CooperationAgreementSigned;
 import org.communityledger.events.MemberJoined;
@@ -264,17 +265,7 @@ class ProjectionIT {
     }
 
     private EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
-        return topic.envelope(community, sequence, event);
-    }
-
-    private static CommunityEstablished established(CommunityId community) {
-        return new CommunityEstablished(community, "四川省智慧视听产业产教融合共同体", "Smart audiovisual", "Sichuan",
-                OrganizationId.of("nanchong-film-vocational-college"), "Literature and Art Center", CONFERENCE_DAY);
-    }
-
-    private static MemberJoined joined(CommunityId community, String organizationId, String name) {
-        return new MemberJoined(community, new Organization(OrganizationId.of(organizationId), name,
-                OrganizationKind.ENTERPRISE, Province.CN_GD), CONFERENCE_DAY);
+        return TopicWriter.envelope(community, sequence, event);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -2,6 +2,7 @@ package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communityledger.query.TopicWriter.envelope;
 import static org.communityledger.query.TopicWriter.established;
 import static org.communityledger.query.TopicWriter.joined;
 
@@ -15,12 +16,9 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 import org.communityledger.query.projection.Applied;
 import org.communityledger.query.projection.CommunityProjector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * The projector handed a whole batch, as live consumption and rebuilds do: the events take effect in their
@@ -35,33 +33,18 @@ class ProjectorBatchIT {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    /** Makes envelopes with the suite's unique positions; nothing is sent to the topic here. */
-    private TopicWriter events;
-
-    @BeforeEach
-    void open() {
-        events = new TopicWriter(broker);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
 
     @Test
     void a_batch_takes_effect_in_order_and_skips_a_redelivered_event() {
         CommunityId community = CommunityId.newId();
         OrganizationId chair = OrganizationId.of("southern-film-group");
         List<Applied> results = projector.applyAll(List.of(
-                events.envelope(community, 1, established(community)),
-                events.envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")),
-                events.envelope(community, 3, joined(community, "leaving-member", "即将退出的成员")),
-                events.envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")),
-                events.envelope(community, 4, new MemberRoleAssigned(community, chair, MemberRole.CHAIR_UNIT)),
-                events.envelope(community, 5, new MemberLeft(community, OrganizationId.of("leaving-member"),
+                envelope(community, 1, established(community)),
+                envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")),
+                envelope(community, 3, joined(community, "leaving-member", "即将退出的成员")),
+                envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")),
+                envelope(community, 4, new MemberRoleAssigned(community, chair, MemberRole.CHAIR_UNIT)),
+                envelope(community, 5, new MemberLeft(community, OrganizationId.of("leaving-member"),
                         "moved away", LocalDate.of(2025, 10, 20)))));
 
         assertThat(results).containsExactly(Applied.CHANGED, Applied.CHANGED, Applied.CHANGED,
@@ -83,11 +66,11 @@ class ProjectorBatchIT {
     @Test
     void a_gap_anywhere_in_a_batch_undoes_the_whole_batch() {
         CommunityId community = CommunityId.newId();
-        projector.applyAll(List.of(events.envelope(community, 1, established(community))));
+        projector.applyAll(List.of(envelope(community, 1, established(community))));
 
         assertThatThrownBy(() -> projector.applyAll(List.of(
-                events.envelope(community, 2, joined(community, "first-member", "第一个成员")),
-                events.envelope(community, 4, joined(community, "too-early", "来得太早")))))
+                envelope(community, 2, joined(community, "first-member", "第一个成员")),
+                envelope(community, 4, joined(community, "too-early", "来得太早")))))
                 .hasMessageContaining("community " + community.value());
 
         assertThat(jdbc.sql("select version || '/' || member_count from community where community_id = :id")

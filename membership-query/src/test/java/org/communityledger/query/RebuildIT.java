@@ -51,18 +51,18 @@ class RebuildIT {
             for (int c = 0; c < 3; c++) {
                 CommunityId community = CommunityId.newId();
                 communities.add(community);
-                topic.send(topic.envelope(community, 1, TopicWriter.established(community)));
+                topic.send(TopicWriter.envelope(community, 1, TopicWriter.established(community)));
                 for (int m = 1; m <= 40; m++) {
-                    topic.send(topic.envelope(community, m + 1, TopicWriter.joined(community, "member-" + m,
+                    topic.send(TopicWriter.envelope(community, m + 1, TopicWriter.joined(community, "member-" + m,
                             "成员 " + m)));
                 }
-                topic.send(topic.envelope(community, 42, new MemberRoleAssigned(community,
+                topic.send(TopicWriter.envelope(community, 42, new MemberRoleAssigned(community,
                         OrganizationId.of("member-1"), MemberRole.CHAIR_UNIT)));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> communities.stream().allMatch(c -> version(c) == 42));
 
             CommunityId growing = CommunityId.newId();
-            topic.send(topic.envelope(growing, 1, TopicWriter.established(growing)));
+            topic.send(TopicWriter.envelope(growing, 1, TopicWriter.established(growing)));
             AtomicBoolean rebuilding = new AtomicBoolean(true);
             List<Long> observed = new CopyOnWriteArrayList<>();
             Thread watcher = new Thread(() -> {
@@ -82,7 +82,7 @@ class RebuildIT {
             assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
             assertThat(post("/api/admin/projections/rebuild").statusCode()).as("one rebuild at a time").isEqualTo(409);
             for (int m = 1; m <= 30; m++) {
-                topic.send(topic.envelope(growing, m + 1, TopicWriter.joined(growing, "newcomer-" + m, "新成员 " + m)));
+                topic.send(TopicWriter.envelope(growing, m + 1, TopicWriter.joined(growing, "newcomer-" + m, "新成员 " + m)));
             }
             JsonNode done = awaitRebuild();
             rebuilding.set(false);

@@ -39,7 +39,8 @@ final class TopicWriter implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
+    /** An envelope with a position unique across the test suite. */
+    static EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event) {
         return new EventEnvelope(UUID.randomUUID().toString(), community, sequence, POSITIONS.incrementAndGet(),
                 Instant.now(), "test", event);
     }

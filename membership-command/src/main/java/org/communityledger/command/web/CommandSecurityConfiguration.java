@@ -16,19 +16,10 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
-        return ledger.baseline(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
-                                "/swagger-ui.html")
-                        .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
-                        .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify").hasRole(AUDITOR)
-                        .requestMatchers(HttpMethod.POST, "/api/communities", "/api/communities/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.DELETE, "/api/communities/**").hasRole(ADMIN)
-                        .anyRequest().denyAll())
-                .build();
+        return ledger.filterChain(http, requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify").hasRole(AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/api/communities", "/api/communities/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/api/communities/**").hasRole(ADMIN));
     }
 }

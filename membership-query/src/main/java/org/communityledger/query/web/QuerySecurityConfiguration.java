@@ -16,18 +16,9 @@ class QuerySecurityConfiguration {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
-        return ledger.baseline(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
-                                "/swagger-ui.html")
-                        .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
-                                "/favicon.ico", "/api/**").hasAnyRole(READERS)
-                        .anyRequest().denyAll())
-                .build();
+        return ledger.filterChain(http, requests -> requests
+                .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css", "/favicon.ico",
+                        "/api/**").hasAnyRole(READERS));
     }
 }

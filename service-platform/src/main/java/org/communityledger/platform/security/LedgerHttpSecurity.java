@@ -1,12 +1,14 @@
 package org.communityledger.platform.security;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -16,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -37,7 +40,28 @@ public final class LedgerHttpSecurity {
         this.accountAuthentication = accountAuthentication;
     }
 
-    public HttpSecurity baseline(HttpSecurity http) throws Exception {
+    /**
+     * The service's filter chain: the baseline, then the paths every service shares (health, info, the OpenAPI
+     * document, Swagger UI and error pages open; the rest of actuator ADMIN's), then the service's own rules;
+     * any path without a rule is closed.
+     */
+    public SecurityFilterChain filterChain(HttpSecurity http,
+            Consumer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> serviceRules)
+            throws Exception {
+        return baseline(http)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                    "/swagger-ui.html").permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN);
+                    serviceRules.accept(requests);
+                    requests.anyRequest().denyAll();
+                })
+                .build();
+    }
+
+    private HttpSecurity baseline(HttpSecurity http) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
         http.authenticationManager(accountAuthentication)
                 .csrf(AbstractHttpConfigurer::disable)
