@@ -61,6 +61,18 @@ final class ChildProcess {
         return process.pid();
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook, no clean-up of its own. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(pidFile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Asks the process to stop (SIGTERM) and waits; kills it if it does not stop in time. */
     void stop(Duration grace) {
         try {

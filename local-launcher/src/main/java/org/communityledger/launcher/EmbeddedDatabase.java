@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL from the zonky binaries on Maven Central, with its data under the data directory so
@@ -78,6 +79,33 @@ final class EmbeddedDatabase implements AutoCloseable {
             return Long.parseLong(Files.readAllLines(dataDirectory(settings).resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * PostgreSQL's immediate shutdown ({@code pg_ctl stop -m immediate} sends the postmaster SIGQUIT): every
+     * backend quits at once without a checkpoint, so the next start runs crash recovery from the WAL.
+     */
+    void stopImmediately(LaunchSettings settings) {
+        long pid = postmasterPid(settings);
+        if (pid > 0) {
+            try {
+                Process signal = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+                signal.waitFor(10, TimeUnit.SECONDS);
+                ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            } catch (IOException e) {
+                throw new LaunchException("cannot signal PostgreSQL (pid " + pid + "): " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while stopping PostgreSQL", e);
+            }
+        }
+        // Releases zonky's lock on the data directory so that a new instance may start on it; its own
+        // "pg_ctl stop" finds no server and only logs that.
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new LaunchException("cannot release PostgreSQL's data directory: " + e.getMessage(), e);
         }
     }
 

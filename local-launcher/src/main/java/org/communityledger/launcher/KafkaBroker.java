@@ -53,6 +53,11 @@ final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGKILL: the broker dies without flushing or telling its clients. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(30));

@@ -1,8 +1,7 @@
 package org.communityledger.launcher;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +18,13 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
 
     private final LaunchSettings settings;
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private EmbeddedDatabase database;
+    private KafkaBroker kafka;
     private ServiceProcess command;
     private ServiceProcess query;
-    private KafkaBroker kafka;
+
+    /** The parts a fault can be injected into, each killed and started again on its own ports and data. */
+    public enum Part { POSTGRES, KAFKA, COMMAND, QUERY }
 
     private LocalSystem(LaunchSettings settings) {
         this.settings = settings;
@@ -47,23 +49,62 @@ public final class LocalSystem implements AutoCloseable {
         Ports.requireFree(settings.commandPort(), "command service", "LEDGER_COMMAND_PORT");
         Ports.requireFree(settings.queryPort(), "query service", "LEDGER_QUERY_PORT");
 
-        CompletableFuture<EmbeddedDatabase> database = CompletableFuture.supplyAsync(
+        CompletableFuture<EmbeddedDatabase> startingDatabase = CompletableFuture.supplyAsync(
                 () -> EmbeddedDatabase.start(settings));
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings));
-        running.push(join(database));
-        kafka = join(broker);
-        running.push(kafka);
+        CompletableFuture<KafkaBroker> startingBroker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings));
+        // Whichever of the two started is kept, so that close() stops it if the other failed.
+        database = startingDatabase.handle((started, failure) -> started).join();
+        kafka = startingBroker.handle((started, failure) -> started).join();
+        join(startingDatabase);
+        join(startingBroker);
 
         command = ServiceProcess.start("membership-command", settings.commandPort(), settings);
-        running.push(command);
         query = ServiceProcess.start("membership-query", settings.queryPort(), settings);
-        running.push(query);
         CompletableFuture<Void> commandHealthy = CompletableFuture.runAsync(
                 () -> command.awaitHealthy(SERVICE_START_TIMEOUT));
         CompletableFuture<Void> queryHealthy = CompletableFuture.runAsync(
                 () -> query.awaitHealthy(SERVICE_START_TIMEOUT));
         join(commandHealthy);
         join(queryHealthy);
+    }
+
+    /**
+     * Kills one part as a crash would: SIGKILL for the broker and the services, PostgreSQL's immediate
+     * shutdown for the database. The rest keeps running and finds out for itself.
+     */
+    public synchronized void kill(Part part) {
+        switch (part) {
+            case POSTGRES -> database.stopImmediately(settings);
+            case KAFKA -> kafka.kill();
+            case COMMAND -> command.kill();
+            case QUERY -> query.kill();
+        }
+    }
+
+    /** Starts a killed part again on the same ports and data; a service is waited for until healthy. */
+    public synchronized void restart(Part part) {
+        switch (part) {
+            case POSTGRES -> database = EmbeddedDatabase.start(settings);
+            case KAFKA -> kafka = KafkaBroker.start(settings);
+            case COMMAND -> {
+                command = ServiceProcess.start("membership-command", settings.commandPort(), settings);
+                command.awaitHealthy(SERVICE_START_TIMEOUT);
+            }
+            case QUERY -> {
+                query = ServiceProcess.start("membership-query", settings.queryPort(), settings);
+                query.awaitHealthy(SERVICE_START_TIMEOUT);
+            }
+        }
+    }
+
+    /** Where a part writes its log: the fault suite reads what the services said about a fault. */
+    public Path logFile(Part part) {
+        return settings.logDir().resolve(switch (part) {
+            case POSTGRES -> "postgres.log";
+            case KAFKA -> KafkaBroker.NAME + "-server.log";
+            case COMMAND -> "membership-command.log";
+            case QUERY -> "membership-query.log";
+        });
     }
 
     /** Stops processes a killed launcher left running on these settings' data directory (from its pid files). */
@@ -93,15 +134,27 @@ public final class LocalSystem implements AutoCloseable {
         return pids;
     }
 
+    /** Stops the services first, then Kafka, then PostgreSQL, so that nothing is cut off mid-write. */
     @Override
     public synchronized void close() {
-        while (!running.isEmpty()) {
-            AutoCloseable part = running.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("  while stopping: " + e.getMessage());
-            }
+        stop(query);
+        query = null;
+        stop(command);
+        command = null;
+        stop(kafka);
+        kafka = null;
+        stop(database);
+        database = null;
+    }
+
+    private static void stop(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("  while stopping: " + e.getMessage());
         }
     }
 
@@ -109,7 +162,6 @@ public final class LocalSystem implements AutoCloseable {
         try {
             return future.join();
         } catch (CompletionException e) {
-            // Whatever else did start must still be stopped: wait for the sibling futures' results first.
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

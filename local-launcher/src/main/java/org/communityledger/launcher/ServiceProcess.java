@@ -86,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.logFile();
     }
 
+    /** SIGKILL: the service dies mid-request, mid-transaction, mid-publish. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(30));

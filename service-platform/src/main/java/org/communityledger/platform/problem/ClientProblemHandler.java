@@ -26,7 +26,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Answers every client mistake as an RFC 9457 problem body that names the offending field, and every
- * unexpected failure as a bare 500 problem: never a stack trace or SQL text. Each service adds its own
+ * unexpected failure as a bare 500 problem (503 when the database cannot be reached): never a stack trace or
+ * SQL text. Each service adds its own
  * advice for domain rejections; this one runs last.
  */
 @RestControllerAdvice
@@ -34,6 +35,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ClientProblemHandler extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_REQUEST = URI.create("urn:community-ledger:problem:invalid-request");
+    public static final URI STORAGE_UNAVAILABLE = URI.create("urn:community-ledger:problem:storage-unavailable");
     private static final Logger log = LoggerFactory.getLogger(ClientProblemHandler.class);
 
     @Override
@@ -77,6 +79,15 @@ public class ClientProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (UnavailableStorage.causedBy(ex)) {
+            log.warn("Database unavailable while handling a request: {}", ex.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The ledger's database cannot be reached at the moment; nothing was changed. Retry later.");
+            problem.setType(STORAGE_UNAVAILABLE);
+            problem.setTitle("Storage unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem);
+        }
         log.error("Unexpected failure while handling a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed because of an internal error.");

@@ -1,0 +1,124 @@
+package org.communityledger.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.communityledger.launcher.LocalSystem;
+
+/**
+ * What every scenario works with: the running system and its parts, clients of its API, and the check.
+ * Each scenario has communities of its own, so that one scenario's traffic never blurs another's figures.
+ */
+final class Drill {
+
+    /** How long to let the views and the topic catch up before a check counts what is missing as lost. */
+    static final Duration SETTLE_WITHIN = Duration.ofMinutes(3);
+
+    private final LocalSystem system;
+    private final FaultPlan plan;
+    private final StoredEvents store;
+    private final TopicRecords topic;
+    private final LedgerCheck check;
+
+    Drill(LocalSystem system, FaultPlan plan) {
+        this.system = system;
+        this.plan = plan;
+        this.store = new StoredEvents(system.settings().jdbcUrl());
+        this.topic = new TopicRecords(system.settings().bootstrapServers());
+        this.check = new LedgerCheck(store, topic, new ProjectedViews(store));
+    }
+
+    LocalSystem system() {
+        return system;
+    }
+
+    FaultPlan plan() {
+        return plan;
+    }
+
+    StoredEvents store() {
+        return store;
+    }
+
+    TopicRecords topic() {
+        return topic;
+    }
+
+    LedgerHttp admin() {
+        return new LedgerHttp(system.commandUrl(), "admin");
+    }
+
+    LedgerHttp queryAs(String account) {
+        return new LedgerHttp(system.queryUrl(), account);
+    }
+
+    List<String> communities(String tag, int count) throws Exception {
+        LedgerHttp admin = admin();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(admin.establish("Fault drill " + tag + " " + i));
+        }
+        return ids;
+    }
+
+    RecordingLoad load(String tag, List<String> communities) {
+        return new RecordingLoad(system.commandUrl(), communities, tag, plan.clients(), plan.pause());
+    }
+
+    Probe probe(String tag) {
+        return new Probe(system.commandUrl(), system.queryUrl(), tag);
+    }
+
+    /** Waits for the system to settle, checks it, and compares its views with a fresh rebuild. */
+    Tally verify(Collection<String> communities, Collection<RecordingLoad.Ack> acks) throws Exception {
+        Tally settled = check.settle(communities, acks, SETTLE_WITHIN);
+        if (!settled.clean()) {
+            return settled;
+        }
+        List<String> differences = check.equalsRebuild(communities, queryAs("admin"));
+        if (differences.isEmpty()) {
+            return settled;
+        }
+        List<String> findings = new ArrayList<>(settled.findings());
+        findings.addAll(differences);
+        return new Tally(settled.acked(), settled.stored(), settled.projected(), settled.lost(), settled.appliedTwice(),
+                settled.topicRepeats(), findings);
+    }
+
+    /** Acknowledgements of the load and of a probe together. */
+    static List<RecordingLoad.Ack> acks(RecordingLoad load, Probe.Recovery recovery) {
+        List<RecordingLoad.Ack> acks = new ArrayList<>(load.acks().values());
+        if (recovery != null) {
+            acks.add(recovery.ack());
+        }
+        return acks;
+    }
+
+    /** What the load's clients went through, for the report, and what of it is wrong. */
+    static List<String> loadObservations(RecordingLoad load) {
+        List<String> observations = new ArrayList<>();
+        observations.add(load.retriedCommands() + " commands resent with their key; failed attempts: answers "
+                + load.retriedStatuses() + ", connection failures " + load.transportFailures());
+        return observations;
+    }
+
+    static List<String> loadFindings(RecordingLoad load) {
+        List<String> findings = new ArrayList<>();
+        load.refusals().stream().limit(5).forEach(refusal -> findings.add("a retried command was refused: "
+                + refusal.status() + " " + refusal.body()));
+        if (load.abandoned() > 0) {
+            findings.add(load.abandoned() + " commands were never acknowledged within their retries");
+        }
+        // A part that is down or restarting is reported as 503 (retry later); anything else is a defect.
+        load.retriedStatuses().forEach((status, count) -> {
+            if (status != 503) {
+                findings.add(count + " answers of " + status + " while a part was down (expected 503)");
+            }
+        });
+        if (load.retriedWithoutProblemBody() > 0) {
+            findings.add(load.retriedWithoutProblemBody() + " error answers had no problem body");
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,43 @@
+package org.communityledger.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The common shape of a crash scenario: steady load on communities of its own, the fault, recovery by the
+ * system itself (a restart at most, as a supervisor would do), more load, then the check.
+ */
+final class FaultUnderLoad {
+
+    /** The fault itself; whatever it observes beyond the common figures goes into the list. */
+    interface Fault {
+        void inject(Drill drill, List<String> communities, List<String> observations, List<String> findings)
+                throws Exception;
+    }
+
+    private FaultUnderLoad() {
+    }
+
+    static Outcome run(Scenario scenario, Drill drill, Fault fault) throws Exception {
+        String tag = "s" + scenario.number() + "x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        List<String> communities = drill.communities(tag, 4);
+        List<String> observations = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        RecordingLoad load = drill.load(tag, communities).start();
+        Probe.Recovery recovery;
+        try {
+            Rest.sleep(drill.plan().before());
+            long faultAt = System.nanoTime();
+            fault.inject(drill, communities, observations, findings);
+            recovery = drill.probe(tag).since(faultAt, communities.get(0));
+            Rest.sleep(drill.plan().after());
+        } finally {
+            load.finish(Duration.ofMinutes(3));
+        }
+        observations.addAll(Drill.loadObservations(load));
+        findings.addAll(Drill.loadFindings(load));
+        Tally tally = drill.verify(communities, Drill.acks(load, recovery));
+        return Outcome.of(scenario, tally, recovery.after(), observations, findings);
+    }
+}

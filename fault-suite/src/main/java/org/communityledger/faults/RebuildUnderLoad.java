@@ -1,0 +1,106 @@
+package org.communityledger.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Scenario 6: the views are rebuilt from the start of the topic while commands keep coming. A dashboard polling
+ * the statistics and a community must never see a count go backwards (the old views answer until the new ones
+ * have caught up), and the result must equal a rebuild from scratch made after the load.
+ */
+final class RebuildUnderLoad implements Scenario {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String number() {
+        return "6";
+    }
+
+    @Override
+    public String title() {
+        return "rebuild the projections under live load";
+    }
+
+    @Override
+    public Outcome run(Drill drill) throws Exception {
+        String tag = "s6x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        List<String> communities = drill.communities(tag, 4);
+        List<String> observations = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        RecordingLoad load = drill.load(tag, communities).start();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        DashboardWatch watch = new DashboardWatch(drill.queryAs("viewer"), communities.get(0), watching);
+        Thread watcher = new Thread(watch, "dashboard-watch");
+        Duration rebuilt;
+        try {
+            Rest.sleep(drill.plan().before());
+            watcher.start();
+            long started = System.nanoTime();
+            Rebuild.runToEnd(drill.queryAs("admin"));
+            rebuilt = Duration.ofNanos(System.nanoTime() - started);
+            Rest.sleep(drill.plan().after());
+        } finally {
+            watching.set(false);
+            load.finish(Duration.ofMinutes(3));
+        }
+        watcher.join();
+        observations.add(watch.polls + " dashboard polls during and after the rebuild");
+        observations.addAll(Drill.loadObservations(load));
+        findings.addAll(watch.backwards);
+        findings.addAll(Drill.loadFindings(load));
+        Tally tally = drill.verify(communities, Drill.acks(load, null));
+        return Outcome.of(this, tally, rebuilt, observations, findings);
+    }
+
+    /** Polls what a dashboard shows and notes any count that went down. */
+    private final class DashboardWatch implements Runnable {
+
+        private final LedgerHttp viewer;
+        private final String communityId;
+        private final AtomicBoolean watching;
+        private final List<String> backwards = new ArrayList<>();
+        private long polls;
+
+        DashboardWatch(LedgerHttp viewer, String communityId, AtomicBoolean watching) {
+            this.viewer = viewer;
+            this.communityId = communityId;
+            this.watching = watching;
+        }
+
+        @Override
+        public void run() {
+            Map<String, Long> highest = new java.util.HashMap<>();
+            while (watching.get()) {
+                try {
+                    JsonNode stats = json.readTree(viewer.get("/api/stats", Duration.ofSeconds(10)).body());
+                    JsonNode community = json.readTree(viewer.get("/api/communities/" + communityId,
+                            Duration.ofSeconds(10)).body());
+                    observe(highest, "communities", stats.path("communities").asLong(-1));
+                    observe(highest, "organizations", stats.path("organizations").asLong(-1));
+                    observe(highest, "memberCount", community.path("memberCount").asLong(-1));
+                    observe(highest, "version", community.path("version").asLong(-1));
+                    polls++;
+                } catch (Exception e) {
+                    if (backwards.size() < 5) {
+                        backwards.add("a dashboard poll failed: " + e);
+                    }
+                }
+                Rest.sleep(Duration.ofMillis(100));
+            }
+        }
+
+        private void observe(Map<String, Long> highest, String figure, long value) {
+            long before = highest.getOrDefault(figure, Long.MIN_VALUE);
+            if (value < before && backwards.size() < 5) {
+                backwards.add("the dashboard's " + figure + " went back from " + before + " to " + value);
+            }
+            highest.put(figure, Math.max(before, value));
+        }
+    }
+}

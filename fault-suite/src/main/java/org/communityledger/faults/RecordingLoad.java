@@ -1,0 +1,156 @@
+package org.communityledger.faults;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A steady stream of member joins from a few client threads, each command sent with an idempotency key of its
+ * own and retried with the same key until it is acknowledged, exactly as a careful client would behave across
+ * an outage. Records every acknowledgement and every other answer.
+ */
+final class RecordingLoad implements AutoCloseable {
+
+    /** A command the system acknowledged: its key, and the community, version and position it answered. */
+    record Ack(String key, String organizationId, String communityId, long version, long position) {
+    }
+
+    /** An answer that is neither an acknowledgement nor worth a retry: a defect in a run without bad input. */
+    record Refusal(String key, int status, String body) {
+    }
+
+    private static final Duration RETRY_FOR = Duration.ofMinutes(3);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String commandUrl;
+    private final List<String> communities;
+    private final String tag;
+    private final Duration pause;
+    private final AtomicBoolean issuing = new AtomicBoolean(true);
+    private final AtomicLong commands = new AtomicLong();
+    private final Map<String, Ack> acks = new ConcurrentHashMap<>();
+    private final List<Refusal> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<Integer, LongAdder> retriedStatuses = new ConcurrentSkipListMap<>();
+    private final LongAdder retriedWithoutProblemBody = new LongAdder();
+    private final LongAdder transportFailures = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
+    private final LongAdder retriedCommands = new LongAdder();
+    private final List<Thread> clients = new ArrayList<>();
+
+    /**
+     * @param pause the rest each client takes between two commands, which sets the load's pace
+     */
+    RecordingLoad(String commandUrl, List<String> communities, String tag, int clients, Duration pause) {
+        this.commandUrl = commandUrl;
+        this.communities = List.copyOf(communities);
+        this.tag = tag;
+        this.pause = pause;
+        for (int client = 0; client < clients; client++) {
+            Thread thread = new Thread(this::issue, "load-" + tag + "-" + client);
+            thread.setDaemon(true);
+            this.clients.add(thread);
+        }
+    }
+
+    RecordingLoad start() {
+        clients.forEach(Thread::start);
+        return this;
+    }
+
+    /** Stops issuing new commands; those in flight are still retried until acknowledged or given up on. */
+    void finish(Duration within) throws InterruptedException {
+        issuing.set(false);
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Thread client : clients) {
+            client.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        finish(RETRY_FOR.plusSeconds(30));
+    }
+
+    private void issue() {
+        LedgerHttp http = new LedgerHttp(commandUrl, "admin");
+        while (issuing.get()) {
+            long number = commands.incrementAndGet();
+            String organizationId = "f" + tag + "-" + number;
+            String communityId = communities.get((int) (number % communities.size()));
+            send(http, tag + "-" + number, organizationId, communityId);
+            Rest.sleep(pause);
+        }
+    }
+
+    private void send(LedgerHttp http, String key, String organizationId, String communityId) {
+        long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
+        for (int attempt = 1; System.nanoTime() < giveUpAt; attempt++) {
+            if (attempt == 2) {
+                retriedCommands.increment();
+            }
+            try {
+                LedgerHttp.Answer answer = http.post("/api/communities/" + communityId + "/members",
+                        LedgerHttp.joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
+                if (answer.accepted()) {
+                    acks.put(key, new Ack(key, organizationId, communityId, answer.version(), answer.position()));
+                    return;
+                }
+                if (answer.status() < 500 && answer.status() != 429) {
+                    refusals.add(new Refusal(key, answer.status(), Text.clip(answer.body())));
+                    return;
+                }
+                retriedStatuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
+                if (!answer.problem()) {
+                    retriedWithoutProblemBody.increment();
+                }
+            } catch (IOException e) {
+                transportFailures.increment();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Rest.sleep(Duration.ofMillis(200));
+        }
+        abandoned.increment();
+    }
+
+    Map<String, Ack> acks() {
+        return Map.copyOf(acks);
+    }
+
+    List<Refusal> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    /** Commands that were still unacknowledged when their retries ran out. */
+    long abandoned() {
+        return abandoned.sum();
+    }
+
+    /** Commands sent more than once (same key) because an attempt failed. */
+    long retriedCommands() {
+        return retriedCommands.sum();
+    }
+
+    long transportFailures() {
+        return transportFailures.sum();
+    }
+
+    long retriedWithoutProblemBody() {
+        return retriedWithoutProblemBody.sum();
+    }
+
+    /** Statuses answered to attempts that were then retried (5xx, 429), with how often each was seen. */
+    Map<Integer, Long> retriedStatuses() {
+        Map<Integer, Long> seen = new java.util.TreeMap<>();
+        retriedStatuses.forEach((status, count) -> seen.put(status, count.sum()));
+        return seen;
+    }
+}

@@ -1,0 +1,72 @@
+package org.communityledger.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The event store as it is on disk: the source of truth the suite compares everything else with. */
+final class StoredEvents {
+
+    /** One stored event. {@code version} is the community's version after it (its sequence number + 1). */
+    record StoredEvent(String communityId, long version, long position, String idempotencyKey, String payloadType) {
+    }
+
+    private final String jdbcUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    StoredEvents(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    List<StoredEvent> of(Collection<String> communities) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement("""
+                     select aggregate_identifier, sequence_number, global_index, meta_data, payload_type
+                       from ledger.domain_event_entry where aggregate_identifier = any(?)
+                      order by global_index""")) {
+            select.setArray(1, connection.createArrayOf("varchar", communities.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(rows.getString(1), rows.getLong(2) + 1, rows.getLong(3),
+                            idempotencyKey(rows.getBytes(4)), rows.getString(5)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Every event in the store: what a bad request must not have added to. */
+    long count() throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement("select count(*) from ledger.domain_event_entry");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private String idempotencyKey(byte[] metaData) {
+        if (metaData == null) {
+            return null;
+        }
+        try {
+            JsonNode key = json.readTree(metaData).get("idempotencyKey");
+            return key == null || key.isNull() ? null : key.asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("an event's metadata is not JSON", e);
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+}

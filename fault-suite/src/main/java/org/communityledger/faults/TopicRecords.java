@@ -1,0 +1,82 @@
+package org.communityledger.faults;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.WireFormat;
+
+/** The events topic read from its first offset to its end, as a new consumer group would see it. */
+final class TopicRecords {
+
+    private final String bootstrapServers;
+
+    TopicRecords(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The versions the topic holds for each of these communities, in offset order, repeats included. */
+    Map<String, List<Long>> versionsOf(Set<String> communities) {
+        Map<String, List<Long>> versions = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(WireFormat.TOPIC)) {
+            if (record.key() != null && communities.contains(record.key())) {
+                Header sequence = record.headers().lastHeader(EventHeaders.SEQUENCE);
+                long version = sequence == null ? -1
+                        : Long.parseLong(new String(sequence.value(), StandardCharsets.UTF_8));
+                versions.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(version);
+            }
+        }
+        return versions;
+    }
+
+    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!reached(consumer, ends) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Collection<String> headerValues(ConsumerRecord<?, ?> record) {
+        List<String> values = new ArrayList<>();
+        record.headers().forEach(header -> values.add(header.key() + "="
+                + new String(header.value() == null ? new byte[0] : header.value(), StandardCharsets.UTF_8)));
+        return values;
+    }
+}
