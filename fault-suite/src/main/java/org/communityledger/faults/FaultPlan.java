@@ -14,6 +14,6 @@ import java.time.Duration;
 record FaultPlan(String name, int clients, Duration pause, Duration before, Duration after, int hostileRequests) {
 
     static FaultPlan full() {
-        return new FaultPlan("full", 4, Duration.ofMillis(20), Duration.ofSeconds(8), Duration.ofSeconds(8), 10_000);
+        return new FaultPlan("full", 4, Duration.ofMillis(40), Duration.ofSeconds(8), Duration.ofSeconds(8), 10_000);
     }
 }

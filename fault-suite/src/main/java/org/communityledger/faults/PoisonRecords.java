@@ -69,7 +69,7 @@ final class PoisonRecords implements Scenario {
             }
             for (ConsumerRecord<String, byte[]> record : parked) {
                 Header reason = record.headers().lastHeader("kafka_dlt-exception-message");
-                observations.add("parked: " + (reason == null ? "(no reason)" : Text.clip(new String(reason.value(),
+                observations.add("parked: " + (reason == null ? "(no reason)" : Text.tail(new String(reason.value(),
                         StandardCharsets.UTF_8))));
                 if (reason == null) {
                     findings.add("a parked record carries no reason");

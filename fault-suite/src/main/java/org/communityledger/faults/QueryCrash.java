@@ -10,7 +10,7 @@ import org.communityledger.launcher.LocalSystem;
  */
 final class QueryCrash implements Scenario {
 
-    private static final int KILLS = 3;
+    private static final int KILLS = 2;
 
     @Override
     public String number() {
@@ -28,8 +28,8 @@ final class QueryCrash implements Scenario {
             for (int kill = 0; kill < KILLS; kill++) {
                 fault.system().kill(LocalSystem.Part.QUERY);
                 fault.system().restart(LocalSystem.Part.QUERY);
-                // Different moments in the projector's cycle: a fresh start, then a busy catch-up.
-                Rest.sleep(Duration.ofMillis(700L * kill));
+                // The second kill lands while the restarted projector catches up on the backlog of the first.
+                Rest.sleep(Duration.ofMillis(1500));
             }
             observations.add(KILLS + " kills");
         });

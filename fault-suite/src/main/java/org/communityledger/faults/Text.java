@@ -13,4 +13,10 @@ final class Text {
         String flat = text.replaceAll("\\s+", " ");
         return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
     }
+
+    /** The end of a long message, where a wrapped exception's own reason is. */
+    static String tail(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 120 ? "..." + flat.substring(flat.length() - 120) : flat;
+    }
 }

@@ -82,7 +82,8 @@ public class ClientProblemHandler extends ResponseEntityExceptionHandler {
         if (UnavailableStorage.causedBy(ex)) {
             log.warn("Database unavailable while handling a request: {}", ex.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The ledger's database cannot be reached at the moment; nothing was changed. Retry later.");
+                    "The ledger's database cannot be reached at the moment. Retry later: a command retried with "
+                            + "the same Idempotency-Key is recorded at most once.");
             problem.setType(STORAGE_UNAVAILABLE);
             problem.setTitle("Storage unavailable");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")

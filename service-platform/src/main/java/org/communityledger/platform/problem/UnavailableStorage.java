@@ -5,11 +5,13 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means the database cannot be reached for now (stopped, restarting, connections
  * cut), as opposed to a defect: such a request may succeed if retried, so it is answered 503 with Retry-After,
- * never 500. Nothing was saved: a command's events and its idempotency record commit together or not at all.
+ * never 500. When the connection broke during a commit, the command may have been saved after all; a client
+ * that retries with the same Idempotency-Key then gets the first outcome, and nothing is recorded twice.
  */
 final class UnavailableStorage {
 
@@ -20,7 +22,9 @@ final class UnavailableStorage {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
                     || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException) {
+                    || cause instanceof CannotCreateTransactionException
+                    // A commit or rollback the connection broke under: its outcome is unknown to this side.
+                    || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {

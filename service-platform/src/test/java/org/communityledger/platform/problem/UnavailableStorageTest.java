@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class UnavailableStorageTest {
 
@@ -22,6 +23,8 @@ class UnavailableStorageTest {
         assertThat(UnavailableStorage.causedBy(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(UnavailableStorage.causedBy(new SQLTransientConnectionException("pool timed out"))).isTrue();
         assertThat(UnavailableStorage.causedBy(new CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(UnavailableStorage.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
