@@ -30,8 +30,10 @@ final class CrashBeforeTokenCommit implements Scenario {
         return FaultUnderLoad.run(this, drill, (fault, communities, observations, findings) -> {
             long repeats = 0;
             int kills = 0;
+            long killedAt = 0;
             while (repeats == 0 && kills < MAX_KILLS) {
                 kills++;
+                killedAt = System.nanoTime();
                 fault.system().kill(LocalSystem.Part.COMMAND);
                 fault.system().restart(LocalSystem.Part.COMMAND);
                 // The restarted publisher needs a moment to send again what it had not recorded as sent.
@@ -42,6 +44,7 @@ final class CrashBeforeTokenCommit implements Scenario {
             if (repeats == 0) {
                 findings.add("no kill in " + MAX_KILLS + " landed between Kafka's ack and the token commit");
             }
+            return killedAt;
         });
     }
 

@@ -25,9 +25,11 @@ final class DatabaseStop implements Scenario {
     @Override
     public Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, communities, observations, findings) -> {
+            long stoppedAt = System.nanoTime();
             fault.system().kill(LocalSystem.Part.POSTGRES);
             Rest.sleep(OUTAGE);
             fault.system().restart(LocalSystem.Part.POSTGRES);
+            return stoppedAt;
         });
     }
 }

@@ -19,6 +19,7 @@ final class Drill {
     private final FaultPlan plan;
     private final StoredEvents store;
     private final TopicRecords topic;
+    private final ProjectedViews views;
     private final LedgerCheck check;
 
     Drill(LocalSystem system, FaultPlan plan) {
@@ -26,7 +27,8 @@ final class Drill {
         this.plan = plan;
         this.store = new StoredEvents(system.settings().jdbcUrl());
         this.topic = new TopicRecords(system.settings().bootstrapServers());
-        this.check = new LedgerCheck(store, topic, new ProjectedViews(store));
+        this.views = new ProjectedViews(store);
+        this.check = new LedgerCheck(store, topic, views);
     }
 
     LocalSystem system() {
@@ -43,6 +45,10 @@ final class Drill {
 
     TopicRecords topic() {
         return topic;
+    }
+
+    ProjectedViews views() {
+        return views;
     }
 
     LedgerHttp admin() {

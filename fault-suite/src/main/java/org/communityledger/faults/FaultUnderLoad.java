@@ -10,9 +10,12 @@ import java.util.List;
  */
 final class FaultUnderLoad {
 
-    /** The fault itself; whatever it observes beyond the common figures goes into the list. */
+    /**
+     * The fault itself; whatever it observes beyond the common figures goes into the lists. Answers when (as
+     * System.nanoTime) its last fault struck: recovery is measured from there.
+     */
     interface Fault {
-        void inject(Drill drill, List<String> communities, List<String> observations, List<String> findings)
+        long inject(Drill drill, List<String> communities, List<String> observations, List<String> findings)
                 throws Exception;
     }
 
@@ -28,8 +31,7 @@ final class FaultUnderLoad {
         Probe.Recovery recovery;
         try {
             Rest.sleep(drill.plan().before());
-            long faultAt = System.nanoTime();
-            fault.inject(drill, communities, observations, findings);
+            long faultAt = fault.inject(drill, communities, observations, findings);
             recovery = drill.probe(tag).since(faultAt, communities.get(0));
             Rest.sleep(drill.plan().after());
         } finally {

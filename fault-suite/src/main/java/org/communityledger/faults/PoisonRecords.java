@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,8 +28,6 @@ import org.communityledger.launcher.LocalSystem;
  */
 final class PoisonRecords implements Scenario {
 
-    private static final Pattern PARKED_METRIC = Pattern.compile(
-            "^ledger_projection_records_parked_total\\{[^}]*reason=\"unreadable\"[^}]*}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
     private static final String PARKED_LOG_LINE = "Parked record ";
 
     @Override
@@ -52,6 +48,7 @@ final class PoisonRecords implements Scenario {
             long logBefore = parkedLogLines(fault);
             long deadLettersBefore = deadLetters(fault, target).size();
             ConsumerRecord<String, byte[]> latest = latestRecordOf(fault, target);
+            long poisonedAt = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = producer(fault)) {
                 producer.send(poison(latest, "not an event".getBytes(StandardCharsets.UTF_8), Map.of())).get();
                 producer.send(poison(latest, latest.value(), Map.of(EventHeaders.EVENT_NAME, "MemberTeleported"))).get();
@@ -84,6 +81,7 @@ final class PoisonRecords implements Scenario {
             if (metric != 3 || logged != 3) {
                 findings.add("the metric counted " + metric + " and the log " + logged + " parked records, not 3");
             }
+            return poisonedAt;
         });
     }
 
@@ -123,12 +121,8 @@ final class PoisonRecords implements Scenario {
     }
 
     private static double parkedMetric(Drill drill) throws Exception {
-        LedgerHttp.Answer metrics = drill.queryAs("admin").get("/actuator/prometheus", Duration.ofSeconds(10));
-        if (metrics.status() != 200) {
-            throw new IllegalStateException("the query service's metrics answered " + metrics.status());
-        }
-        Matcher parked = PARKED_METRIC.matcher(metrics.body());
-        return parked.find() ? Double.parseDouble(parked.group(1)) : 0;
+        return ServiceMetrics.counter(drill.queryAs("admin"), "ledger_projection_records_parked_total",
+                "reason=\"unreadable\"");
     }
 
     private static long parkedLogLines(Drill drill) throws IOException {

@@ -42,9 +42,11 @@ final class ProcessCrash implements Scenario {
     @Override
     public Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (system, communities, observations, findings) -> {
+            long killedAt = System.nanoTime();
             system.system().kill(part);
             Rest.sleep(OUTAGE);
             system.system().restart(part);
+            return killedAt;
         });
     }
 }

@@ -3,12 +3,14 @@ package org.communityledger.faults;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,10 +35,7 @@ final class TopicRecords {
         Map<String, List<Long>> versions = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : readAll(WireFormat.TOPIC)) {
             if (record.key() != null && communities.contains(record.key())) {
-                Header sequence = record.headers().lastHeader(EventHeaders.SEQUENCE);
-                long version = sequence == null ? -1
-                        : Long.parseLong(new String(sequence.value(), StandardCharsets.UTF_8));
-                versions.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(version);
+                versions.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(version(record));
             }
         }
         return versions;
@@ -73,10 +72,25 @@ final class TopicRecords {
         return true;
     }
 
-    static Collection<String> headerValues(ConsumerRecord<?, ?> record) {
-        List<String> values = new ArrayList<>();
-        record.headers().forEach(header -> values.add(header.key() + "="
-                + new String(header.value() == null ? new byte[0] : header.value(), StandardCharsets.UTF_8)));
-        return values;
+    /** The offsets a consumer group has committed on the events topic, by partition. */
+    Map<Integer, Long> committedOffsets(String group) throws Exception {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(properties)) {
+            Map<Integer, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> {
+                        if (partition.topic().equals(WireFormat.TOPIC) && offset != null) {
+                            committed.put(partition.partition(), offset.offset());
+                        }
+                    });
+            return committed;
+        }
+    }
+
+    /** A record's community version, from its header; -1 when it has none. */
+    static long version(ConsumerRecord<String, byte[]> record) {
+        Header sequence = record.headers().lastHeader(EventHeaders.SEQUENCE);
+        return sequence == null ? -1 : Long.parseLong(new String(sequence.value(), StandardCharsets.UTF_8));
     }
 }

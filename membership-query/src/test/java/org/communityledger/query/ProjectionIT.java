@@ -172,7 +172,8 @@ class ProjectionIT {
     }
 
     @Test
-    void an_older_stretch_redelivered_after_newer_events_changes_nothing() {
+    void an_older_stretch_redelivered_after_newer_events_changes_nothing_and_is_counted() {
+        double redeliveredBefore = meters.counter("ledger.projection.records.redelivered").count();
         CommunityId community = CommunityId.newId();
         EventEnvelope one = envelope(community, 1, established(community));
         EventEnvelope two = envelope(community, 2, joined(community, "southern-film-group", "南方影视集团"));
@@ -191,6 +192,7 @@ class ProjectionIT {
                 .param("id", community.value()).query(Integer.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from projection_change where community_id = :id")
                 .param("id", community.value()).query(Long.class).single()).isEqualTo(4);
+        assertThat(meters.counter("ledger.projection.records.redelivered").count()).isEqualTo(redeliveredBefore + 2);
     }
 
     @Test
