@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
+import org.communityledger.launcher.PausedProcess;
 
 /**
  * {@code ./ledger bench [--quick]}: starts the whole system as {@code ./ledger up} does (on free ports, in a
@@ -142,7 +143,7 @@ public final class LedgerBench {
         // machine's split between publisher and projector; it is paused meanwhile and catches up before P5.
         long queryPid = system.pids().get("membership-query");
         try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC);
-             Paused query = Paused.process(queryPid)) {
+             PausedProcess query = PausedProcess.of(queryPid)) {
             drainedBefore = events.records();
             seeded = new HistorySeeder(postgres).seed(template, plan.historyEvents(), plan.backlogEvents());
             drainStart = System.nanoTime();

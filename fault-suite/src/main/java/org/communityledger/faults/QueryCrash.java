@@ -8,20 +8,25 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.launcher.LocalSystem;
+import org.communityledger.launcher.PausedProcess;
 
 /**
- * Scenario 5: the query service is killed under load, before and after its database commit. A kill inside a
- * batch's transaction loses the transaction (the records are read again); a kill after the commit but before
- * the offset commit leaves records applied to the views yet uncommitted on the topic, which the restarted
- * service reads again and must skip. The second case is the rarer moment, so the scenario kills again (up to
- * a bound) until it sees, right after a kill, records beyond the group's committed offsets that the views
- * already hold.
+ * Scenario 5: the query service is killed under load twice, each time at a chosen moment:
+ * <ol>
+ *   <li>before its database commit: the suite holds one of its communities' view rows locked, the projector's
+ *       batch waits on it inside its transaction, and the kill lands there (the transaction is lost; the
+ *       records are read again after the restart);</li>
+ *   <li>after its database commit, before the offset commit: the projector waits on the locked row again, the
+ *       broker is frozen (SIGSTOP), the row released; the projector commits its batch to the views and hangs
+ *       committing the offsets to the frozen broker; the kill lands there, and the broker is killed as well
+ *       before it could read that commit (the restarted service reads those records again and must skip
+ *       them).</li>
+ * </ol>
  */
 final class QueryCrash implements Scenario {
 
     private static final String GROUP = "membership-query";
-    private static final int MIN_KILLS = 2;
-    private static final int MAX_KILLS = 5;
+    private static final String VIEW_ROW = "select * from projection.community where community_id = ? for update";
 
     @Override
     public String number() {
@@ -36,33 +41,77 @@ final class QueryCrash implements Scenario {
     @Override
     public Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, communities, observations, findings) -> {
-            long killedAt = 0;
-            long appliedUncommitted = 0;
-            long redelivered = 0;
-            int kills = 0;
-            while (kills < MIN_KILLS || (appliedUncommitted == 0 && kills < MAX_KILLS)) {
-                kills++;
-                killedAt = System.nanoTime();
-                fault.system().kill(LocalSystem.Part.QUERY);
-                appliedUncommitted += appliedButUncommitted(fault, communities);
-                fault.system().restart(LocalSystem.Part.QUERY);
-                // The restarted service reads from the committed offsets at once; what it skips it counts.
-                Rest.sleep(Duration.ofSeconds(2));
-                redelivered += (long) ServiceMetrics.counter(fault.queryAs("admin"),
-                        "ledger_projection_records_redelivered_total", "");
+            String target = communities.get(0);
+            LocalSystem system = fault.system();
+
+            try (RowLock row = RowLock.hold(fault.store(), VIEW_ROW, target)) {
+                requireWaiter(fault, findings, "before the commit");
+                system.kill(LocalSystem.Part.QUERY);
             }
-            observations.add(kills + " kills; " + appliedUncommitted + " records were in the views but not committed"
-                    + " on the topic at a kill; the restarted services skipped " + redelivered + " redelivered records");
-            if (appliedUncommitted == 0) {
-                findings.add("no kill in " + MAX_KILLS + " landed between the views' commit and the offset commit");
+            system.restart(LocalSystem.Part.QUERY);
+            long skippedAfterFirst = redelivered(fault);
+            Rest.sleep(Duration.ofSeconds(2));
+
+            long killedAt;
+            try (RowLock row = RowLock.hold(fault.store(), VIEW_ROW, target)) {
+                requireWaiter(fault, findings, "after the commit");
+                PausedProcess.of(system.pid(LocalSystem.Part.KAFKA));
+                long versionBefore = viewVersion(fault, target);
+                row.close();
+                awaitVersionAbove(fault, target, versionBefore, findings);
+                killedAt = System.nanoTime();
+                system.kill(LocalSystem.Part.QUERY);
+                // The offset commit sits unread in the frozen broker's socket; a broker that woke up would still
+                // apply it for the dead client, so the broker dies too (SIGKILL ends a stopped process).
+                system.kill(LocalSystem.Part.KAFKA);
+            }
+            system.restart(LocalSystem.Part.KAFKA);
+            long appliedUncommitted = appliedButUncommitted(fault, communities);
+            system.restart(LocalSystem.Part.QUERY);
+            Rest.sleep(Duration.ofSeconds(2));
+            long skippedAfterSecond = redelivered(fault);
+            observations.add("kill 1 inside the projector's transaction (" + skippedAfterFirst
+                    + " records skipped after the restart); kill 2 with " + appliedUncommitted
+                    + " records in the views beyond the committed offsets, " + skippedAfterSecond
+                    + " redelivered records skipped after the restart");
+            if (appliedUncommitted == 0 || skippedAfterSecond == 0) {
+                findings.add("the second kill did not leave committed views behind uncommitted offsets");
             }
             return killedAt;
         });
     }
 
+    private static void requireWaiter(Drill drill, List<String> findings, String when) throws Exception {
+        if (!RowLock.awaitWaiter(drill.store(), "%community%", Duration.ofSeconds(15))) {
+            findings.add("the projector never waited on the locked view row (" + when + ")");
+        }
+    }
+
+    private static long viewVersion(Drill drill, String community) throws Exception {
+        return drill.views().communities(List.of(community)).get(community).version();
+    }
+
+    private static void awaitVersionAbove(Drill drill, String community, long version, List<String> findings)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (viewVersion(drill, community) <= version) {
+            if (System.nanoTime() > deadline) {
+                findings.add("the projector did not commit its waiting batch within 10 s");
+                return;
+            }
+            Rest.sleep(Duration.ofMillis(20));
+        }
+        // The commit is in; the offset commit that follows it now hangs on the frozen broker.
+        Rest.sleep(Duration.ofMillis(300));
+    }
+
+    private static long redelivered(Drill drill) throws Exception {
+        return (long) ServiceMetrics.counter(drill.queryAs("admin"), "ledger_projection_records_redelivered_total", "");
+    }
+
     /**
      * Records of these communities at or after the group's committed offsets whose version the views have
-     * already applied. (Only this scenario's communities: nothing else publishes them twice meanwhile, so such a
+     * already applied. (Only this scenario's communities: nothing publishes them twice meanwhile, so such a
      * record is one the views applied and the offsets do not yet cover.)
      */
     private static long appliedButUncommitted(Drill drill, List<String> ours) throws Exception {

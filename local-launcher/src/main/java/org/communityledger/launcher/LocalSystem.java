@@ -97,6 +97,16 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** A part's process id (PostgreSQL's postmaster for the database), e.g. to pause it with SIGSTOP. */
+    public synchronized long pid(Part part) {
+        return switch (part) {
+            case POSTGRES -> EmbeddedDatabase.postmasterPid(settings);
+            case KAFKA -> kafka.pid();
+            case COMMAND -> command.pid();
+            case QUERY -> query.pid();
+        };
+    }
+
     /** Where a part writes its log: the fault suite reads what the services said about a fault. */
     public Path logFile(Part part) {
         return settings.logDir().resolve(switch (part) {

@@ -1,19 +1,19 @@
-package org.communityledger.bench;
+package org.communityledger.launcher;
 
 import java.io.IOException;
 
 /** A process stopped with SIGSTOP until closed, then continued with SIGCONT: it keeps its state and connections. */
-final class Paused implements AutoCloseable {
+public final class PausedProcess implements AutoCloseable {
 
     private final long pid;
 
-    private Paused(long pid) {
+    private PausedProcess(long pid) {
         this.pid = pid;
     }
 
-    static Paused process(long pid) throws IOException, InterruptedException {
+    public static PausedProcess of(long pid) throws IOException, InterruptedException {
         signal("-STOP", pid);
-        return new Paused(pid);
+        return new PausedProcess(pid);
     }
 
     @Override
