@@ -41,7 +41,8 @@ public final class LedgerFaults {
                 new RebuildUnderLoad(),
                 new PoisonRecords(),
                 new ConflictingCommands(),
-                new StreamResume());
+                new StreamResume(),
+                new HostileInput());
     }
 
     /** Runs the chosen scenarios (all when none is named) on a system of their own, and reports. */

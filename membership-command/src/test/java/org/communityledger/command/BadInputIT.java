@@ -57,6 +57,12 @@ class BadInputIT {
                         "organizationId"),
                 bad("unknown province", MEMBERS, JOIN.replace("CN-GD", "CN-XX"), 400, "province"),
                 bad("old numeric province code", MEMBERS, JOIN.replace("CN-GD", "44"), 400, "province"),
+                bad("NUL in a name", MEMBERS, JOIN.replace("成员 southern-film-group", "Southern\\u0000Film"), 400,
+                        "name"),
+                bad("control character in a name", MEMBERS, JOIN.replace("成员 southern-film-group", "Southern\\u001bFilm"),
+                        400, "name"),
+                bad("half a surrogate pair in a name", MEMBERS, JOIN.replace("成员 southern-film-group",
+                        "Southern\\ud83dFilm"), 400, "name"),
                 bad("unknown kind", MEMBERS, JOIN.replace("ENTERPRISE", "CHARITY"), 400, "kind"),
                 bad("date in the future", MEMBERS, JOIN.replace("2025-10-19", "2999-01-01"), 400, "joinedOn"),
                 bad("not a date", MEMBERS, JOIN.replace("2025-10-19", "19/10/2025"), 400, "joinedOn"),
@@ -115,6 +121,40 @@ class BadInputIT {
         assertProblem(api.send("GET", "/api/nothing-here", null, null, Map.of()), 403, null);
         assertProblem(api.send("PUT", "/api/communities/" + communityId + MEMBERS, JOIN, "application/json",
                 Map.of()), 403, null);
+    }
+
+    @Test
+    void a_multipart_body_is_a_415_problem_not_a_parse_failure() {
+        long before = storedEvents();
+        HttpResponse<String> response = api.send("POST", "/api/communities/" + communityId + MEMBERS, JOIN,
+                "multipart/form-data; boundary=hostile", Map.of());
+        assertProblem(response, 415, null);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void an_accept_header_nobody_can_read_still_gets_a_problem_body() {
+        long before = storedEvents();
+        HttpResponse<String> response = api.send("POST", "/api/communities/" + communityId + MEMBERS,
+                CommandApi.joinBody("another-member"), "application/json", Map.of("Accept", "garbage"));
+        assertProblem(response, 406, null);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void urls_and_methods_refused_before_the_api_are_problems_too() {
+        long before = storedEvents();
+        // Spring Security's firewall: a dot segment, a doubled slash, a method nobody routes.
+        assertProblem(api.send("POST", "/api/communities/" + communityId + "/x/../dissolve",
+                "{\"reason\":\"x\",\"dissolvedOn\":\"2025-10-20\"}", "application/json", Map.of()), 400, null);
+        assertProblem(api.send("GET", "/api/audit//export", null, null, Map.of()), 400, null);
+        assertProblem(api.send("MKCOL", "/api/communities", null, null, Map.of()), 400, null);
+        // Tomcat's connector: an encoded slash or backslash, an overlong UTF-8 encoding.
+        assertProblem(api.send("GET", "/api/communities/x%2Fy", null, null, Map.of()), 400, null);
+        assertProblem(api.send("GET", "/api/communities/%5C..%5Cx", null, null, Map.of()), 400, null);
+        assertProblem(api.send("POST", "/api/communities/" + communityId + "/members%C0%AF", JOIN,
+                "application/json", Map.of()), 400, null);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String field) {

@@ -238,6 +238,17 @@ class ProjectionIT {
         assertThat(response.body()).contains("size");
     }
 
+    @Test
+    void a_search_with_a_nul_or_broken_utf8_is_a_400_problem_not_a_database_error() throws Exception {
+        HttpResponse<String> nul = get("/api/communities/any/members?q=a%00b");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.body()).contains("\"status\":400").contains("q");
+        HttpResponse<String> broken = get("/api/communities/any/members?q=%C0%AF");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
     private long appliedVersion(CommunityId community) {
         return jdbc.sql("select version from community where community_id = :id")
                 .param("id", community.value()).query(Long.class).optional().orElse(0L);

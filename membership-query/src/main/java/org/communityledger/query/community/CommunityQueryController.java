@@ -54,7 +54,9 @@ class CommunityQueryController {
             @RequestParam(required = false) @Pattern(regexp = "CN-[A-Z]{2}") String province,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String kind,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String role,
-            @RequestParam(required = false) @Size(min = 1, max = 100) String q,
+            // No control characters: PostgreSQL cannot compare text with a NUL in it.
+            @RequestParam(required = false) @Size(min = 1, max = 100) @Pattern(regexp = "\\P{Cntrl}*",
+                    message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
             @RequestParam(required = false) @Min(0) Long minPosition) {

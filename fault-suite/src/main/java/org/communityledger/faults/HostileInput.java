@@ -1,0 +1,103 @@
+package org.communityledger.faults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.communityledger.faults.hostile.HostileInputRun;
+import org.communityledger.faults.hostile.HostileRequest;
+import org.communityledger.faults.hostile.HostileRequests;
+import org.communityledger.faults.hostile.KnownTargets;
+
+/**
+ * Scenario 10: bad input at volume. A seeded generator (see {@link HostileRequests}) makes thousands of
+ * malformed and hostile requests across every endpoint of both services, aimed at a real community with a
+ * member, a plaque and an agreement; every answer must be a 4xx problem body, and the ledger must not change.
+ */
+final class HostileInput implements Scenario {
+
+    /** Fixed, so that a run can be repeated exactly; another can be chosen with -Dledger.faults.seed. */
+    private static final long DEFAULT_SEED = 20_261_128L;
+    private static final int THREADS = 4;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String number() {
+        return "10";
+    }
+
+    @Override
+    public String title() {
+        return "bad input at volume: generated malformed and hostile requests on every endpoint";
+    }
+
+    @Override
+    public Outcome run(Drill drill) throws Exception {
+        KnownTargets targets = targets(drill);
+        long seed = Long.getLong("ledger.faults.seed", DEFAULT_SEED);
+        List<HostileRequest> requests = HostileRequests.generate(seed, drill.plan().hostileRequests(), targets);
+
+        // The setup's own events must have reached the views before the counts are taken.
+        drill.verify(List.of(targets.communityId()), List.of());
+        long eventsBefore = drill.store().count();
+        long changesBefore = changeLogSize(drill);
+        HostileInputRun.Tally answers = HostileInputRun.send(requests, drill.system().commandUrl(),
+                drill.system().queryUrl(), "admin", "admin", "auditor", "auditor", THREADS);
+        Rest.sleep(Duration.ofSeconds(2));
+        long appended = drill.store().count() - eventsBefore;
+        long applied = changeLogSize(drill) - changesBefore;
+
+        List<String> observations = new ArrayList<>();
+        observations.add(answers.total() + " requests (seed " + seed + "), answers by status " + answers.byStatus());
+        List<String> findings = new ArrayList<>();
+        if (!answers.clean()) {
+            for (String line : answers.summary().split("\n")) {
+                findings.add(line);
+            }
+        }
+        if (appended != 0 || applied != 0) {
+            findings.add(appended + " events appended and " + applied + " changes applied by bad requests");
+        }
+        Tally tally = new Tally(answers.acceptedAnswers(), appended, applied, 0, 0, 0, List.of());
+        return Outcome.of(this, tally, null, observations, findings);
+    }
+
+    /** A community with two members, a plaque and an agreement, made through the API as an administrator would. */
+    private KnownTargets targets(Drill drill) throws Exception {
+        LedgerHttp admin = drill.admin();
+        String community = admin.establish("Fault drill hostile input");
+        String path = "/api/communities/" + community;
+        require(admin.post(path + "/members", LedgerHttp.joinBody("hostile-target-member"), Map.of(), Duration.ofSeconds(30)));
+        require(admin.post(path + "/members", LedgerHttp.joinBody("hostile-target-partner"), Map.of(), Duration.ofSeconds(30)));
+        LedgerHttp.Answer plaque = require(admin.post(path + "/plaques", """
+                {"title":"School of Digital Media Industry","recipientOrganizationId":"hostile-target-member",
+                 "presentedBy":"Drill committee","awardedOn":"2025-10-19"}""", Map.of(), Duration.ofSeconds(30)));
+        LedgerHttp.Answer agreement = require(admin.post(path + "/agreements", """
+                {"title":"Drill cooperation","partyOrganizationIds":["hostile-target-member","hostile-target-partner"],
+                 "scope":["joint training"],"signedOn":"2025-10-19"}""", Map.of(), Duration.ofSeconds(30)));
+        return new KnownTargets(community, "hostile-target-member",
+                json.readTree(plaque.body()).path("plaqueId").asText(),
+                json.readTree(agreement.body()).path("agreementId").asText());
+    }
+
+    private static LedgerHttp.Answer require(LedgerHttp.Answer answer) {
+        if (!answer.accepted()) {
+            throw new IllegalStateException("setting up the targets failed: " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
+
+    private static long changeLogSize(Drill drill) throws Exception {
+        try (Connection connection = drill.store().connect();
+             PreparedStatement count = connection.prepareStatement("select count(*) from projection.projection_change");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
