@@ -1,12 +1,14 @@
 package org.communityledger.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.time.Duration;
+import java.util.function.IntFunction;
 
 /**
  * Scenario 8 (also an integration test of the command service, ConflictingCommandsIT): fifty clients released
@@ -47,8 +49,8 @@ final class ConflictingCommands implements Scenario {
     }
 
     private static Map<Integer, Integer> race(Drill drill, String community, List<RecordingLoad.Ack> acks,
-                                              List<String> findings, java.util.function.IntFunction<String> organization,
-                                              java.util.function.IntFunction<Map<String, String>> headers)
+                                              List<String> findings, IntFunction<String> organization,
+                                              IntFunction<Map<String, String>> headers)
             throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<LedgerHttp.Answer> answers = new ConcurrentLinkedQueue<>();
@@ -60,7 +62,7 @@ final class ConflictingCommands implements Scenario {
             LedgerHttp http = drill.admin();
             Thread thread = new Thread(() -> {
                 String key = "race-" + race + "-" + self;
-                Map<String, String> sent = new java.util.HashMap<>(headers.apply(self));
+                Map<String, String> sent = new HashMap<>(headers.apply(self));
                 sent.put("Idempotency-Key", key);
                 try {
                     start.await();

@@ -58,16 +58,19 @@ final class CrashBeforeTokenCommit implements Scenario {
             long killedAt;
             execute(fault, REMOVE_HOOK);
             execute(fault, CREATE_GATE);
-            try (RowLock gate = RowLock.hold(fault.store(), GATE, "token-commit")) {
-                execute(fault, INSTALL_HOOK);
-                if (!RowLock.awaitWaiter(fault.store(), "commit%", Duration.ofSeconds(15))) {
-                    findings.add("the publisher never reached its token commit within 15 s");
+            try {
+                try (RowLock gate = RowLock.hold(fault.store(), GATE, "token-commit")) {
+                    execute(fault, INSTALL_HOOK);
+                    if (!RowLock.awaitWaiter(fault.store(), "commit%", Duration.ofSeconds(15))) {
+                        findings.add("the publisher never reached its token commit within 15 s");
+                    }
+                    killedAt = System.nanoTime();
+                    fault.system().kill(LocalSystem.Part.COMMAND);
                 }
-                killedAt = System.nanoTime();
-                fault.system().kill(LocalSystem.Part.COMMAND);
+            } finally {
+                // The gate is open again: the orphaned commit has failed, and nothing may meet the hook after this.
+                execute(fault, REMOVE_HOOK);
             }
-            // The orphaned commit failed when the gate opened; nothing uses the hook any more.
-            execute(fault, REMOVE_HOOK);
             fault.system().restart(LocalSystem.Part.COMMAND);
             // The restarted publisher claims the token once the dead one's claim expired, then sends again.
             long repeats = 0;

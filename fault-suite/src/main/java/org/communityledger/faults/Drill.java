@@ -76,6 +76,11 @@ final class Drill {
         return new Probe(system.commandUrl(), system.queryUrl(), tag);
     }
 
+    /** One check, at once, without waiting for the system to settle. */
+    Tally check(Collection<String> communities, Collection<RecordingLoad.Ack> acks) throws Exception {
+        return check.check(communities, acks);
+    }
+
     /** Waits for the system to settle, checks it, and compares its views with a fresh rebuild. */
     Tally verify(Collection<String> communities, Collection<RecordingLoad.Ack> acks) throws Exception {
         Tally settled = check.settle(communities, acks, SETTLE_WITHIN);

@@ -11,9 +11,9 @@ import java.time.Duration;
  * @param after           load after recovery, before the check
  * @param hostileRequests bad requests of scenario 10
  */
-record FaultPlan(String name, int clients, Duration pause, Duration before, Duration after, int hostileRequests) {
+record FaultPlan(int clients, Duration pause, Duration before, Duration after, int hostileRequests) {
 
     static FaultPlan full() {
-        return new FaultPlan("full", 4, Duration.ofMillis(40), Duration.ofSeconds(8), Duration.ofSeconds(8), 10_000);
+        return new FaultPlan(4, Duration.ofMillis(40), Duration.ofSeconds(8), Duration.ofSeconds(8), 10_000);
     }
 }

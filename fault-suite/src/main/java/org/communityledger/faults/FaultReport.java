@@ -13,9 +13,19 @@ final class FaultReport {
 
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> selfTestProblems = new ArrayList<>();
 
     void add(Outcome outcome) {
         outcomes.add(outcome);
+    }
+
+    /** The check's self-test (see {@link CheckSelfTest}): any problem fails the whole run. */
+    void selfTest(List<String> problems) {
+        selfTestProblems.addAll(problems);
+        note(problems.isEmpty()
+                ? "Self-test of the check, before the faults: a made-up acknowledgement was reported lost and a"
+                        + " member count raised behind the projector's back was reported applied twice."
+                : "SELF-TEST OF THE CHECK FAILED: " + String.join("; ", problems));
     }
 
     void note(String note) {
@@ -27,7 +37,7 @@ final class FaultReport {
     }
 
     boolean passed() {
-        return !outcomes.isEmpty() && outcomes.stream().allMatch(Outcome::passed);
+        return selfTestProblems.isEmpty() && !outcomes.isEmpty() && outcomes.stream().allMatch(Outcome::passed);
     }
 
     String markdown() {

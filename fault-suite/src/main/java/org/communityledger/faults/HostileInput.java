@@ -42,27 +42,31 @@ final class HostileInput implements Scenario {
         long seed = Long.getLong("ledger.faults.seed", DEFAULT_SEED);
         List<HostileRequest> requests = HostileRequests.generate(seed, drill.plan().hostileRequests(), targets);
 
-        // The setup's own events must have reached the views before the counts are taken.
-        drill.verify(List.of(targets.communityId()), List.of());
+        // The setup's own events must have reached the views (and equal a rebuild) before anything is counted.
+        Tally setup = drill.verify(List.of(targets.communityId()), List.of());
+        List<String> viewsBefore = drill.views().snapshot(List.of(targets.communityId()));
         long eventsBefore = drill.store().count();
         long changesBefore = changeLogSize(drill);
-        HostileInputRun.Tally answers = HostileInputRun.send(requests, drill.system().commandUrl(),
+        HostileInputRun.Answers answers = HostileInputRun.send(requests, drill.system().commandUrl(),
                 drill.system().queryUrl(), "admin", "admin", "auditor", "auditor", THREADS);
         Rest.sleep(Duration.ofSeconds(2));
         long appended = drill.store().count() - eventsBefore;
         long applied = changeLogSize(drill) - changesBefore;
+        boolean viewsUnchanged = drill.views().snapshot(List.of(targets.communityId())).equals(viewsBefore);
 
         List<String> observations = new ArrayList<>();
         observations.add(answers.total() + " requests (seed " + seed + "), answers by status " + answers.byStatus());
-        List<String> findings = new ArrayList<>();
+        List<String> findings = new ArrayList<>(setup.findings());
         if (!answers.clean()) {
             for (String line : answers.summary().split("\n")) {
                 findings.add(line);
             }
         }
-        if (appended != 0 || applied != 0) {
-            findings.add(appended + " events appended and " + applied + " changes applied by bad requests");
+        if (appended != 0 || applied != 0 || !viewsUnchanged) {
+            findings.add(appended + " events appended and " + applied + " changes applied by bad requests"
+                    + (viewsUnchanged ? "" : "; the target community's views changed"));
         }
+        // In this row "acked" counts bad requests that were accepted, "stored" and "projected" what they added.
         Tally tally = new Tally(answers.acceptedAnswers(), appended, applied, 0, 0, 0, List.of());
         return Outcome.of(this, tally, null, observations, findings);
     }

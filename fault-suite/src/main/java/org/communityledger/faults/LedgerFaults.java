@@ -22,6 +22,13 @@ public final class LedgerFaults {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
+        List<String> known = catalogue().stream().map(Scenario::number).toList();
+        for (String chosen : args) {
+            if (!known.contains(chosen)) {
+                System.err.println("ledger faults: no scenario " + chosen + "; the scenarios are " + known);
+                System.exit(2);
+            }
+        }
         FaultReport report = run(home, FaultPlan.full(), List.of(args));
         Path written = report.write(home.resolve("fault-results"));
         System.out.println();
@@ -59,6 +66,7 @@ public final class LedgerFaults {
             Thread stopOnInterrupt = new Thread(system::close, "faults-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             Drill drill = new Drill(system, plan);
+            report.selfTest(CheckSelfTest.run(drill));
             for (Scenario scenario : catalogue()) {
                 if (!chosen.isEmpty() && !chosen.contains(scenario.number())) {
                     continue;
@@ -84,11 +92,15 @@ public final class LedgerFaults {
         return report;
     }
 
-    /** A scenario that throws has failed; the suite goes on with the next on the same system. */
+    /**
+     * A scenario that throws has failed; whatever it killed is started again, and the suite goes on with the
+     * next scenario on the same system.
+     */
     private static Outcome runOne(Scenario scenario, Drill drill) {
         try {
             return scenario.run(drill);
         } catch (Exception | AssertionError e) {
+            drill.system().restartKilled();
             Tally nothing = new Tally(0, 0, 0, 0, 0, 0, List.of());
             return Outcome.of(scenario, nothing, null, List.of(), List.of("the scenario could not finish: " + e));
         }

@@ -1,7 +1,6 @@
 package org.communityledger.faults;
 
 import java.time.Duration;
-import java.util.List;
 import org.communityledger.launcher.LocalSystem;
 
 /**

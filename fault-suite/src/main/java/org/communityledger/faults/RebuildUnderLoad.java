@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,7 +76,7 @@ final class RebuildUnderLoad implements Scenario {
 
         @Override
         public void run() {
-            Map<String, Long> highest = new java.util.HashMap<>();
+            Map<String, Long> highest = new HashMap<>();
             while (watching.get()) {
                 try {
                     JsonNode stats = json.readTree(viewer.get("/api/stats", Duration.ofSeconds(10)).body());

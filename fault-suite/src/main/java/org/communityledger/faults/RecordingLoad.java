@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,7 +38,7 @@ final class RecordingLoad implements AutoCloseable {
     private final AtomicBoolean issuing = new AtomicBoolean(true);
     private final AtomicLong commands = new AtomicLong();
     private final Map<String, Ack> acks = new ConcurrentHashMap<>();
-    private final List<Refusal> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final Map<Integer, LongAdder> retriedStatuses = new ConcurrentSkipListMap<>();
     private final LongAdder retriedWithoutProblemBody = new LongAdder();
     private final LongAdder transportFailures = new LongAdder();
@@ -149,7 +151,7 @@ final class RecordingLoad implements AutoCloseable {
 
     /** Statuses answered to attempts that were then retried (5xx, 429), with how often each was seen. */
     Map<Integer, Long> retriedStatuses() {
-        Map<Integer, Long> seen = new java.util.TreeMap<>();
+        Map<Integer, Long> seen = new TreeMap<>();
         retriedStatuses.forEach((status, count) -> seen.put(status, count.sum()));
         return seen;
     }

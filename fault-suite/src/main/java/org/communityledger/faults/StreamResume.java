@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Scenario 9: a dashboard's stream drops in the middle of a burst and comes back with {@code Last-Event-ID}; it
@@ -99,7 +101,7 @@ final class StreamResume implements Scenario {
 
         private final LedgerHttp viewer;
         private final Set<Long> received = new ConcurrentSkipListSet<>();
-        private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch ready = new CountDownLatch(1);
         private volatile boolean running = true;
         private volatile long startedAfter = Long.MAX_VALUE;
         private volatile long changesBeforeDrop;
@@ -112,7 +114,7 @@ final class StreamResume implements Scenario {
         }
 
         void awaitReady() throws InterruptedException {
-            if (!ready.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!ready.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the stream sent no ready event within 30 s");
             }
         }

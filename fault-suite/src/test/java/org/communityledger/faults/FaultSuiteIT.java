@@ -16,6 +16,7 @@ class FaultSuiteIT {
         report.write(home.resolve("fault-results"));
         System.out.println(report.markdown());
 
+        assertThat(report.passed()).as("the check's self-test and every scenario").isTrue();
         assertThat(report.outcomes()).extracting(Outcome::number)
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(report.outcomes()).allSatisfy(outcome -> {

@@ -64,7 +64,9 @@ final class ChildProcess {
     /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook, no clean-up of its own. */
     void kill() {
         try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+                throw new LaunchException(name + " (pid " + process.pid() + ") did not die within 30 s of SIGKILL");
+            }
             Files.deleteIfExists(pidFile);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

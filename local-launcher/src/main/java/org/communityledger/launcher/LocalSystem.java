@@ -2,6 +2,8 @@ package org.communityledger.launcher;
 
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,7 @@ public final class LocalSystem implements AutoCloseable {
     private KafkaBroker kafka;
     private ServiceProcess command;
     private ServiceProcess query;
+    private final Set<Part> killed = EnumSet.noneOf(Part.class);
 
     /** The parts a fault can be injected into, each killed and started again on its own ports and data. */
     public enum Part { POSTGRES, KAFKA, COMMAND, QUERY }
@@ -73,6 +76,7 @@ public final class LocalSystem implements AutoCloseable {
      * shutdown for the database. The rest keeps running and finds out for itself.
      */
     public synchronized void kill(Part part) {
+        killed.add(part);
         switch (part) {
             case POSTGRES -> database.stopImmediately(settings);
             case KAFKA -> kafka.kill();
@@ -83,6 +87,10 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts a killed part again on the same ports and data; a service is waited for until healthy. */
     public synchronized void restart(Part part) {
+        if (!killed.contains(part)) {
+            throw new IllegalStateException(part + " is running; only a killed part can be started again");
+        }
+        killed.remove(part);
         switch (part) {
             case POSTGRES -> database = EmbeddedDatabase.start(settings);
             case KAFKA -> kafka = KafkaBroker.start(settings);
@@ -93,6 +101,15 @@ public final class LocalSystem implements AutoCloseable {
             case QUERY -> {
                 query = ServiceProcess.start("membership-query", settings.queryPort(), settings);
                 query.awaitHealthy(SERVICE_START_TIMEOUT);
+            }
+        }
+    }
+
+    /** Starts again whatever was killed and not restarted (after a fault drill that failed half-way). */
+    public synchronized void restartKilled() {
+        for (Part part : Part.values()) {
+            if (killed.contains(part)) {
+                restart(part);
             }
         }
     }

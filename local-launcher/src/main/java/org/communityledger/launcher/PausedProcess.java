@@ -16,9 +16,12 @@ public final class PausedProcess implements AutoCloseable {
         return new PausedProcess(pid);
     }
 
+    /** Continues the process; a process that died meanwhile (killed while stopped) needs nothing. */
     @Override
     public void close() throws IOException, InterruptedException {
-        signal("-CONT", pid);
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            signal("-CONT", pid);
+        }
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

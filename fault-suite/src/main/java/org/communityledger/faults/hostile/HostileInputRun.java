@@ -48,18 +48,12 @@ public final class HostileInputRun {
     private HostileInputRun() {
     }
 
-    /** Sends every request with one account, audit requests included. */
-    public static Tally send(List<HostileRequest> requests, String commandBaseUrl, String queryBaseUrl,
-                             String account, String password, int threads) {
-        return send(requests, commandBaseUrl, queryBaseUrl, account, password, account, password, threads);
-    }
-
     /**
      * Sends audit requests ({@code /api/audit/...}) with the auditor account and all others with the first one:
      * the audit API is the AUDITOR role's, so the ADMIN account alone only ever gets 403 there and its input
      * checks are never reached.
      */
-    public static Tally send(List<HostileRequest> requests, String commandBaseUrl, String queryBaseUrl,
+    public static Answers send(List<HostileRequest> requests, String commandBaseUrl, String queryBaseUrl,
                              String account, String password, String auditorAccount, String auditorPassword,
                              int threads) {
         Objects.requireNonNull(requests, "requests");
@@ -71,7 +65,7 @@ public final class HostileInputRun {
         // Built before the first is sent: a request the client cannot send is a generator fault, not a finding.
         List<Prepared> prepared = requests.stream().map(request -> new Prepared(request, sender.build(request)))
                 .toList();
-        Tally.Counter counter = new Tally.Counter();
+        Answers.Counter counter = new Answers.Counter();
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "hostile-input");
             thread.setDaemon(true);
@@ -156,7 +150,7 @@ public final class HostileInputRun {
                     : BodyPublishers.ofByteArray(body);
         }
 
-        void exchange(Prepared prepared, Tally.Counter counter) {
+        void exchange(Prepared prepared, Answers.Counter counter) {
             HostileRequest request = prepared.request();
             CompletableFuture<HttpResponse<byte[]>> answer =
                     client.sendAsync(prepared.http(), info -> new BoundedBody(MAX_ANSWER_BYTES));
@@ -265,7 +259,7 @@ public final class HostileInputRun {
      * @param nonProblemExamples       up to {@value #MAX_EXAMPLES} of the answers that are no problem bodies
      * @param transportFailureExamples up to {@value #MAX_EXAMPLES} of the transport failures (status -1)
      */
-    public record Tally(long total, SortedMap<Integer, Long> byStatus, long serverErrors, long acceptedAnswers,
+    public record Answers(long total, SortedMap<Integer, Long> byStatus, long serverErrors, long acceptedAnswers,
                         long nonProblemAnswers, long transportFailures, SortedMap<String, Long> failuresByDefect,
                         List<Example> serverErrorExamples, List<Example> acceptedExamples,
                         List<Example> nonProblemExamples, List<Example> transportFailureExamples) {
@@ -360,8 +354,8 @@ public final class HostileInputRun {
                 failuresByDefect.merge(request.defect(), 1L, Long::sum);
             }
 
-            synchronized Tally tally() {
-                return new Tally(total, Collections.unmodifiableSortedMap(new TreeMap<>(byStatus)), serverErrors,
+            synchronized Answers tally() {
+                return new Answers(total, Collections.unmodifiableSortedMap(new TreeMap<>(byStatus)), serverErrors,
                         acceptedAnswers, nonProblemAnswers, transportFailures,
                         Collections.unmodifiableSortedMap(new TreeMap<>(failuresByDefect)),
                         List.copyOf(serverErrorExamples), List.copyOf(acceptedExamples),

@@ -18,14 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
  * container forwards to the error path. Replaces Boot's default error JSON, which is not RFC 9457.
  */
 @RestController
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
     private static final int MAX_ECHOED_PATH = 2048;
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer number ? HttpStatus.resolve(number) : null;
+        // Called directly, not forwarded by the container for an error: there is nothing at this path.
+        HttpStatus status = code instanceof Integer number ? HttpStatus.resolve(number) : HttpStatus.NOT_FOUND;
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error page, for requests the container refuses before any application code sees them (a
@@ -25,10 +26,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + (status < 500 ? "Bad Request" : "Internal error")
+                HttpStatus known = HttpStatus.resolve(status);
+                writer.write("{\"type\":\"about:blank\",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
                         + "\",\"status\":" + status + ",\"detail\":\"" + (status < 500
                         ? "The request was refused before it reached the API: its request line, path or encoding is malformed."
-                        : "The request could not be completed because of an internal error.") + "\"}");
+                        : "The request could not be completed.") + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

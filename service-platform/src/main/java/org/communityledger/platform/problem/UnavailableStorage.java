@@ -22,9 +22,10 @@ final class UnavailableStorage {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
                     || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    // A commit or rollback the connection broke under: its outcome is unknown to this side.
-                    || cause instanceof TransactionSystemException) {
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException failedCommit && brokenConnection(failedCommit.getCause())) {
                 return true;
             }
             if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
@@ -32,6 +33,15 @@ final class UnavailableStorage {
             }
         }
         return false;
+    }
+
+    /**
+     * A commit or rollback the connection broke under: the pool reports a closed connection without any
+     * SQLSTATE (the server never answered), the driver with class 08. An error the server did report, such as a
+     * trigger's exception, carries its own state and stays a defect.
+     */
+    private static boolean brokenConnection(Throwable cause) {
+        return cause instanceof SQLException sql && (sql.getSQLState() == null || isConnectionState(sql.getSQLState()));
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server is shutting down or starting). */

@@ -31,6 +31,8 @@ class UnavailableStorageTest {
     void a_broken_constraint_or_a_plain_defect_is_not_unavailability() {
         assertThat(UnavailableStorage.causedBy(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value", "23505")))).isFalse();
+        assertThat(UnavailableStorage.causedBy(new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("raised by a trigger", "P0001")))).isFalse();
         assertThat(UnavailableStorage.causedBy(new NullPointerException())).isFalse();
     }
 }
