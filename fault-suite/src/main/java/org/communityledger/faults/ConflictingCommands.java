@@ -31,7 +31,7 @@ final class ConflictingCommands implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        String tag = "s8x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String tag = Drill.tag(this);
         String community = drill.communities(tag, 1).get(0);
         List<RecordingLoad.Ack> acks = new ArrayList<>();
         List<String> observations = new ArrayList<>();

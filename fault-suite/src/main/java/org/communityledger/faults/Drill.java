@@ -59,6 +59,11 @@ final class Drill {
         return new LedgerHttp(system.queryUrl(), account);
     }
 
+    /** A run-unique prefix for a scenario's keys, organisations and community names. */
+    static String tag(Scenario scenario) {
+        return "s" + scenario.number() + "x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    }
+
     List<String> communities(String tag, int count) throws Exception {
         LedgerHttp admin = admin();
         List<String> ids = new ArrayList<>();
@@ -104,32 +109,5 @@ final class Drill {
             acks.add(recovery.ack());
         }
         return acks;
-    }
-
-    /** What the load's clients went through, for the report, and what of it is wrong. */
-    static List<String> loadObservations(RecordingLoad load) {
-        List<String> observations = new ArrayList<>();
-        observations.add(load.retriedCommands() + " commands resent with their key; failed attempts: answers "
-                + load.retriedStatuses() + ", connection failures " + load.transportFailures());
-        return observations;
-    }
-
-    static List<String> loadFindings(RecordingLoad load) {
-        List<String> findings = new ArrayList<>();
-        load.refusals().stream().limit(5).forEach(refusal -> findings.add("a retried command was refused: "
-                + refusal.status() + " " + refusal.body()));
-        if (load.abandoned() > 0) {
-            findings.add(load.abandoned() + " commands were never acknowledged within their retries");
-        }
-        // A part that is down or restarting is reported as 503 (retry later); anything else is a defect.
-        load.retriedStatuses().forEach((status, count) -> {
-            if (status != 503) {
-                findings.add(count + " answers of " + status + " while a part was down (expected 503)");
-            }
-        });
-        if (load.retriedWithoutProblemBody() > 0) {
-            findings.add(load.retriedWithoutProblemBody() + " error answers had no problem body");
-        }
-        return findings;
     }
 }

@@ -23,7 +23,7 @@ final class FaultUnderLoad {
     }
 
     static Outcome run(Scenario scenario, Drill drill, Fault fault) throws Exception {
-        String tag = "s" + scenario.number() + "x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String tag = Drill.tag(scenario);
         List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();
@@ -37,8 +37,8 @@ final class FaultUnderLoad {
         } finally {
             load.finish(Duration.ofMinutes(3));
         }
-        observations.addAll(Drill.loadObservations(load));
-        findings.addAll(Drill.loadFindings(load));
+        observations.addAll(load.observations());
+        findings.addAll(load.findings());
         Tally tally = drill.verify(communities, Drill.acks(load, recovery));
         return Outcome.of(scenario, tally, recovery.after(), observations, findings);
     }

@@ -30,7 +30,7 @@ final class RebuildUnderLoad implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        String tag = "s6x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String tag = Drill.tag(this);
         List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();
@@ -52,9 +52,9 @@ final class RebuildUnderLoad implements Scenario {
         }
         watcher.join();
         observations.add(watch.polls + " dashboard polls during and after the rebuild");
-        observations.addAll(Drill.loadObservations(load));
+        observations.addAll(load.observations());
         findings.addAll(watch.backwards);
-        findings.addAll(Drill.loadFindings(load));
+        findings.addAll(load.findings());
         Tally tally = drill.verify(communities, Drill.acks(load, null));
         return Outcome.of(this, tally, rebuilt, observations, findings);
     }

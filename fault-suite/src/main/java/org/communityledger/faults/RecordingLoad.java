@@ -155,4 +155,30 @@ final class RecordingLoad implements AutoCloseable {
         retriedStatuses.forEach((status, count) -> seen.put(status, count.sum()));
         return seen;
     }
+
+    /** What the clients went through, for the report. */
+    List<String> observations() {
+        return List.of(retriedCommands() + " commands resent with their key; failed attempts: answers "
+                + retriedStatuses() + ", connection failures " + transportFailures());
+    }
+
+    /** What the clients saw that is wrong: refusals of retried commands, lost commands, non-problem errors. */
+    List<String> findings() {
+        List<String> findings = new ArrayList<>();
+        refusals.stream().limit(5).forEach(refusal -> findings.add("a retried command was refused: "
+                + refusal.status() + " " + refusal.body()));
+        if (abandoned() > 0) {
+            findings.add(abandoned() + " commands were never acknowledged within their retries");
+        }
+        // A part that is down or restarting is reported as 503 (retry later); anything else is a defect.
+        retriedStatuses().forEach((status, count) -> {
+            if (status != 503) {
+                findings.add(count + " answers of " + status + " while a part was down (expected 503)");
+            }
+        });
+        if (retriedWithoutProblemBody() > 0) {
+            findings.add(retriedWithoutProblemBody() + " error answers had no problem body");
+        }
+        return findings;
+    }
 }

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The event store as it is on disk: the source of truth the suite compares everything else with. */
 final class StoredEvents {
@@ -42,6 +44,23 @@ final class StoredEvents {
             }
         }
         return events;
+    }
+
+    /** How many events each of these communities has (those without any are left out). */
+    Map<String, Long> countsOf(Collection<String> communities) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement("""
+                     select aggregate_identifier, count(*) from ledger.domain_event_entry
+                      where aggregate_identifier = any(?) group by aggregate_identifier""")) {
+            select.setArray(1, connection.createArrayOf("varchar", communities.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Every event in the store: what a bad request must not have added to. */

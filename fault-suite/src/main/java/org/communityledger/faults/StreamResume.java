@@ -37,7 +37,7 @@ final class StreamResume implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        String tag = "s9x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String tag = Drill.tag(this);
         List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();
@@ -79,7 +79,7 @@ final class StreamResume implements Scenario {
                 + dashboard.resumedFrom + "; " + expected.size() + " changes expected, " + missed.size() + " missed");
         observations.add("the resumed stream had every change " + catchUp.toMillis()
                 + " ms after the last command, with a stalled stream open beside it");
-        observations.addAll(Drill.loadObservations(load));
+        observations.addAll(load.observations());
         if (!missed.isEmpty()) {
             findings.add("the resumed stream missed " + missed.size() + " changes, e.g. position " + missed.iterator().next());
         }
@@ -92,7 +92,7 @@ final class StreamResume implements Scenario {
         if (catchUp.compareTo(CATCH_UP_LIMIT) > 0) {
             findings.add("with a stalled stream open the changes needed " + catchUp.toMillis() + " ms to arrive");
         }
-        findings.addAll(Drill.loadFindings(load));
+        findings.addAll(load.findings());
         return Outcome.of(this, tally, null, observations, findings);
     }
 
