@@ -30,36 +30,21 @@ final class StoredEvents {
 
     List<StoredEvent> of(Collection<String> communities) throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
-        try (Connection connection = connect();
-             PreparedStatement select = connection.prepareStatement("""
-                     select aggregate_identifier, sequence_number, global_index, meta_data, payload_type
-                       from ledger.domain_event_entry where aggregate_identifier = any(?)
-                      order by global_index""")) {
-            select.setArray(1, connection.createArrayOf("varchar", communities.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new StoredEvent(rows.getString(1), rows.getLong(2) + 1, rows.getLong(3),
-                            idempotencyKey(rows.getBytes(4)), rows.getString(5)));
-                }
-            }
-        }
+        eachRow("""
+                select aggregate_identifier, sequence_number, global_index, meta_data, payload_type
+                  from ledger.domain_event_entry where aggregate_identifier = any(?)
+                 order by global_index""", communities, row -> events.add(new StoredEvent(row.getString(1),
+                row.getLong(2) + 1, row.getLong(3), idempotencyKey(row.getBytes(4)), row.getString(5))));
         return events;
     }
 
     /** How many events each of these communities has (those without any are left out). */
     Map<String, Long> countsOf(Collection<String> communities) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection connection = connect();
-             PreparedStatement select = connection.prepareStatement("""
-                     select aggregate_identifier, count(*) from ledger.domain_event_entry
-                      where aggregate_identifier = any(?) group by aggregate_identifier""")) {
-            select.setArray(1, connection.createArrayOf("varchar", communities.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
+        eachRow("""
+                select aggregate_identifier, count(*) from ledger.domain_event_entry
+                 where aggregate_identifier = any(?) group by aggregate_identifier""", communities,
+                row -> counts.put(row.getString(1), row.getLong(2)));
         return counts;
     }
 
@@ -70,6 +55,23 @@ final class StoredEvents {
              ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Reads one row of a query's result. */
+    interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql}, whose one parameter is the array of these communities' ids, and hands over each row. */
+    void eachRow(String sql, Collection<String> communities, RowHandler handler) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("varchar", communities.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    handler.accept(rows);
+                }
+            }
         }
     }
 
