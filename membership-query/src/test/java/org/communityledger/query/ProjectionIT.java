@@ -249,6 +249,15 @@ class ProjectionIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    @Test
+    void a_query_string_over_the_limit_is_a_414_problem() throws Exception {
+        HttpResponse<String> response = get("/api/communities/any/members?q=" + "a".repeat(9_000));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":414");
+    }
+
     private long appliedVersion(CommunityId community) {
         return jdbc.sql("select version from community where community_id = :id")
                 .param("id", community.value()).query(Long.class).optional().orElse(0L);

@@ -18,4 +18,12 @@ public class HttpLimitsConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<RequestTargetLimitFilter> requestTargetLimitFilter(HttpLimitsProperties properties) {
+        FilterRegistrationBean<RequestTargetLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestTargetLimitFilter(properties.maxUriLength()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,12 +26,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"urn:community-ledger:problem:body-too-large\","
-                    + "\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + limit + " bytes.\"}");
+            ProblemResponse.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "urn:community-ledger:problem:body-too-large", "Request body too large",
+                    "The request body is larger than " + limit + " bytes.");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
