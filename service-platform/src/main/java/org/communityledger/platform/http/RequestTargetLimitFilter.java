@@ -11,8 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request target (path and query, as sent) over the limit with a 414 problem before security or
  * routing read it. Tomcat's header limit is set well above this one on purpose: Tomcat refuses an oversized
  * head by closing the connection without reading the rest of the request, and a client still sending then
- * gets a reset instead of the answer. Read whole and refused here, the request gets its 414 and the
- * connection stays usable.
+ * gets a reset instead of the answer. Read whole and refused here, the request gets its 414, and Tomcat drains
+ * the body before it closes the connection (it closes after every 414), so the answer is not lost.
  */
 class RequestTargetLimitFilter extends OncePerRequestFilter {
 
