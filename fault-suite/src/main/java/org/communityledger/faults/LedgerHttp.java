@@ -2,6 +2,9 @@ package org.communityledger.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,10 +104,31 @@ final class LedgerHttp {
         return answer.communityId();
     }
 
+    /**
+     * A stream request on a connection that is then never read, with a receive buffer as small as the system
+     * allows: what the server sends piles up in its own buffers, as for a dashboard whose machine froze.
+     */
+    Socket silentStream(String path) throws IOException {
+        URI uri = URI.create(baseUrl + path);
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAccept: text/event-stream\r\nAuthorization: " + authorization + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
     static String joinBody(String organizationId) {
+        return joinBody(organizationId, "Drill member " + organizationId);
+    }
+
+    static String joinBody(String organizationId, String name) {
         return """
-                {"organizationId":"%s","name":"Drill member %s","kind":"ENTERPRISE","province":"CN-SC",
-                 "joinedOn":"2025-10-19"}""".formatted(organizationId, organizationId);
+                {"organizationId":"%s","name":"%s","kind":"ENTERPRISE","province":"CN-SC",
+                 "joinedOn":"2025-10-19"}""".formatted(organizationId, name);
     }
 
     private static Answer answer(HttpResponse<String> response) {

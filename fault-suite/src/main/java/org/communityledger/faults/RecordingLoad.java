@@ -45,6 +45,7 @@ final class RecordingLoad implements AutoCloseable {
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder retriedCommands = new LongAdder();
     private final List<Thread> clients = new ArrayList<>();
+    private volatile boolean longNames;
 
     /**
      * @param pause the rest each client takes between two commands, which sets the load's pace
@@ -59,6 +60,15 @@ final class RecordingLoad implements AutoCloseable {
             thread.setDaemon(true);
             this.clients.add(thread);
         }
+    }
+
+    /**
+     * Members get names of the longest kind allowed (200 CJK characters, 600 bytes in UTF-8), so that each change
+     * weighs about a kilobyte on a stream: a load that fills a stalled client's buffers sooner.
+     */
+    RecordingLoad withLongNames() {
+        longNames = true;
+        return this;
     }
 
     RecordingLoad start() {
@@ -99,7 +109,7 @@ final class RecordingLoad implements AutoCloseable {
             }
             try {
                 LedgerHttp.Answer answer = http.post("/api/communities/" + communityId + "/members",
-                        LedgerHttp.joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
+                        joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
                 if (answer.accepted()) {
                     acks.put(key, new Ack(key, organizationId, communityId, answer.version(), answer.position()));
                     return;
@@ -121,6 +131,14 @@ final class RecordingLoad implements AutoCloseable {
             Rest.sleep(Duration.ofMillis(200));
         }
         abandoned.increment();
+    }
+
+    private String joinBody(String organizationId) {
+        if (!longNames) {
+            return LedgerHttp.joinBody(organizationId);
+        }
+        String name = "产教融合共同体成员" + organizationId;
+        return LedgerHttp.joinBody(organizationId, name + "长".repeat(200 - name.length()));
     }
 
     Map<String, Ack> acks() {

@@ -3,9 +3,11 @@ package org.communityledger.faults;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,17 +15,34 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scenario 9: a dashboard's stream drops in the middle of a burst and comes back with {@code Last-Event-ID}; it
- * must receive every change after its start, the missed ones included. Meanwhile another client holds a stream
- * open and never reads it: the projector must keep pace regardless.
+ * must receive every change of the burst, the missed ones included. Beside it a client opens a stream and never
+ * reads it: the burst goes on until that client has filled every buffer on its way and the service has cut it
+ * off (its metric says so), and the dashboard must have kept pace all along.
+ *
+ * <p>Both streams are open before the scenario's communities exist, so every event of those communities is one
+ * the dashboard must receive. (A boundary drawn by position instead would be wrong: the stream follows the order
+ * in which the views applied the events, which differs from position order across communities.)
  */
 final class StreamResume implements Scenario {
 
     private static final int CHANGES_BEFORE_DROP = 150;
     private static final Duration OFFLINE = Duration.ofMillis(1500);
-    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(10);
+    /** Longest a change may take from the views to the dashboard, the planned time offline included. */
+    private static final Duration DELAY_LIMIT = Duration.ofSeconds(10);
+    /**
+     * Enough clients, without rest, for the silent stream's megabytes of socket buffers and its queue of 1,000
+     * changes to fill within a minute or so.
+     */
+    private static final int CLIENTS = 6;
+    private static final Duration CUT_OFF_WITHIN = Duration.ofSeconds(150);
+    /** The burst goes on this long after the cut-off: the dashboard must keep pace after it as well. */
+    private static final Duration AFTER_CUT_OFF = Duration.ofSeconds(5);
+    private static final String FELL_BEHIND = "ledger_stream_clients_fell_behind_total";
 
     @Override
     public String number() {
@@ -38,47 +57,59 @@ final class StreamResume implements Scenario {
     @Override
     public Outcome run(Drill drill) throws Exception {
         String tag = Drill.tag(this);
-        List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();
-        LedgerHttp viewer = drill.queryAs("viewer");
-        HttpResponse<InputStream> stalled = drill.queryAs("viewer").stream("/api/stream", null);
-        Dashboard dashboard = new Dashboard(viewer);
-        Thread reader = new Thread(dashboard, "dashboard-stream");
-        reader.setDaemon(true);
-        reader.start();
-        dashboard.awaitReady();
-        RecordingLoad load = drill.load(tag, communities).start();
-        long lastAckAt;
-        try {
-            Rest.sleep(drill.plan().before().plus(drill.plan().after()));
-        } finally {
-            load.finish(Duration.ofMinutes(3));
-            lastAckAt = System.nanoTime();
-        }
-        // Every change of the burst must reach the resumed stream; how long that takes after the last command
-        // shows whether the stalled client held the projector back.
+        LedgerHttp operator = drill.queryAs("admin");
+        double cutOffBefore = ServiceMetrics.counter(operator, FELL_BEHIND, "");
+        Dashboard dashboard = new Dashboard(drill.queryAs("viewer"));
+        List<String> communities;
+        RecordingLoad load;
+        Duration cutOffAfter = null;
         Set<Long> expected = new TreeSet<>();
-        drill.store().of(communities).forEach(event -> {
-            if (event.position() > dashboard.startedAfter) {
-                expected.add(event.position());
+        Duration catchUp;
+        // The silent stream stays open until the dashboard has been checked: closing it would free whatever
+        // its stalled writes hold.
+        try (Socket silent = drill.queryAs("viewer").silentStream("/api/stream")) {
+            Thread reader = new Thread(dashboard, "dashboard-stream");
+            reader.setDaemon(true);
+            reader.start();
+            dashboard.awaitReady();
+            communities = drill.communities(tag, 4);
+            load = new RecordingLoad(drill.system().commandUrl(), communities, tag, CLIENTS, Duration.ZERO)
+                    .withLongNames().start();
+            long startedAt = System.nanoTime();
+            long lastAckAt;
+            try {
+                while (cutOffAfter == null && System.nanoTime() - startedAt < CUT_OFF_WITHIN.toNanos()) {
+                    Rest.sleep(Duration.ofMillis(500));
+                    if (ServiceMetrics.counter(operator, FELL_BEHIND, "") > cutOffBefore) {
+                        cutOffAfter = Duration.ofNanos(System.nanoTime() - startedAt);
+                    }
+                }
+                Rest.sleep(AFTER_CUT_OFF);
+            } finally {
+                load.finish(Duration.ofMinutes(3));
+                lastAckAt = System.nanoTime();
             }
-        });
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!dashboard.received.containsAll(expected) && System.nanoTime() < deadline) {
-            Rest.sleep(Duration.ofMillis(100));
+            drill.store().of(communities).forEach(event -> expected.add(event.position()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!dashboard.received.containsAll(expected) && System.nanoTime() < deadline) {
+                Rest.sleep(Duration.ofMillis(100));
+            }
+            catchUp = Duration.ofNanos(System.nanoTime() - lastAckAt);
+            dashboard.stop();
         }
-        Duration catchUp = Duration.ofNanos(System.nanoTime() - lastAckAt);
-        dashboard.stop();
-        stalled.body().close();
+        double cutOff = ServiceMetrics.counter(operator, FELL_BEHIND, "") - cutOffBefore;
         // The check below rebuilds the views, which rightly tells connected streams to reload: stopped before.
         Tally tally = drill.verify(communities, Drill.acks(load, null));
         Set<Long> missed = new TreeSet<>(expected);
         missed.removeAll(dashboard.received);
         observations.add("stream dropped after " + dashboard.changesBeforeDrop + " changes, resumed from "
                 + dashboard.resumedFrom + "; " + expected.size() + " changes expected, " + missed.size() + " missed");
-        observations.add("the resumed stream had every change " + catchUp.toMillis()
-                + " ms after the last command, with a stalled stream open beside it");
+        observations.add("silent stream cut off " + (cutOffAfter == null ? "never" : "after " + cutOffAfter.toMillis()
+                + " ms of burst") + " (clients cut off: " + (long) cutOff + "); the slowest change took "
+                + dashboard.slowest.toMillis() + " ms from the views to the dashboard; the dashboard had every change "
+                + catchUp.toMillis() + " ms after the last command");
         observations.addAll(load.observations());
         if (!missed.isEmpty()) {
             findings.add("the resumed stream missed " + missed.size() + " changes, e.g. position " + missed.iterator().next());
@@ -86,27 +117,46 @@ final class StreamResume implements Scenario {
         if (dashboard.resets > 0) {
             findings.add("the stream told the dashboard to reload " + dashboard.resets + " times");
         }
+        if (dashboard.unplannedEnds > 0) {
+            findings.add("the dashboard's stream ended " + dashboard.unplannedEnds + " times without being asked to");
+        }
         if (dashboard.changesBeforeDrop < CHANGES_BEFORE_DROP) {
             findings.add("the stream never reached " + CHANGES_BEFORE_DROP + " changes before the planned drop");
         }
-        if (catchUp.compareTo(CATCH_UP_LIMIT) > 0) {
-            findings.add("with a stalled stream open the changes needed " + catchUp.toMillis() + " ms to arrive");
+        if (cutOffAfter == null) {
+            findings.add("the silent stream was not cut off within " + CUT_OFF_WITHIN.toSeconds()
+                    + " s of burst, so a full buffer was never tried");
+        } else if (cutOff != 1) {
+            findings.add((long) cutOff + " stream clients were cut off for falling behind; only the silent one should be");
+        }
+        if (dashboard.slowest.compareTo(DELAY_LIMIT) > 0) {
+            findings.add("with a silent stream open a change needed " + dashboard.slowest.toMillis()
+                    + " ms to reach the dashboard");
+        }
+        if (catchUp.compareTo(DELAY_LIMIT) > 0) {
+            findings.add("the dashboard had every change only " + catchUp.toMillis() + " ms after the last command");
         }
         findings.addAll(load.findings());
         return Outcome.of(this, tally, null, observations, findings);
     }
 
-    /** A dashboard's stream: drops once after some changes, then resumes with the last id it saw. */
+    /**
+     * A dashboard's stream: drops once after some changes, then resumes with the last id it saw. Notes when each
+     * change reaches it, against the time the views applied it.
+     */
     private static final class Dashboard implements Runnable {
+
+        private static final Pattern APPLIED_AT = Pattern.compile("\"appliedAt\":\"([^\"]+)\"");
 
         private final LedgerHttp viewer;
         private final Set<Long> received = new ConcurrentSkipListSet<>();
         private final CountDownLatch ready = new CountDownLatch(1);
         private volatile boolean running = true;
-        private volatile long startedAfter = Long.MAX_VALUE;
         private volatile long changesBeforeDrop;
         private volatile long resumedFrom = -1;
         private volatile int resets;
+        private volatile int unplannedEnds;
+        private volatile Duration slowest = Duration.ZERO;
         private volatile InputStream current;
 
         Dashboard(LedgerHttp viewer) {
@@ -139,22 +189,24 @@ final class StreamResume implements Scenario {
                 try {
                     HttpResponse<InputStream> response = viewer.stream("/api/stream", lastId);
                     current = response.body();
+                    long changes = 0;
                     try (BufferedReader lines = new BufferedReader(new InputStreamReader(current, StandardCharsets.UTF_8))) {
                         String id = null;
                         String name = null;
-                        long changes = 0;
+                        String data = null;
                         for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
                             if (line.startsWith("id:")) {
                                 id = line.substring(3).trim();
                             } else if (line.startsWith("event:")) {
                                 name = line.substring(6).trim();
+                            } else if (line.startsWith("data:")) {
+                                data = line.substring(5);
                             } else if (line.isEmpty() && id != null) {
-                                long position = Long.parseLong(id);
-                                if ("ready".equals(name) && startedAfter == Long.MAX_VALUE) {
-                                    startedAfter = position;
+                                if ("ready".equals(name)) {
                                     ready.countDown();
                                 } else if ("change".equals(name)) {
-                                    received.add(position);
+                                    received.add(Long.parseLong(id));
+                                    noteDelay(data);
                                     changes++;
                                 } else if ("reset".equals(name)) {
                                     resets++;
@@ -162,23 +214,37 @@ final class StreamResume implements Scenario {
                                 lastId = id;
                                 id = null;
                                 name = null;
+                                data = null;
                                 if (!dropped && changes >= CHANGES_BEFORE_DROP) {
                                     break;
                                 }
                             }
                         }
-                        if (!dropped && changes >= CHANGES_BEFORE_DROP) {
-                            dropped = true;
-                            changesBeforeDrop = changes;
-                            resumedFrom = Long.parseLong(lastId);
-                        }
                     }
-                    // Offline for a while, as a dashboard on a flaky network; the burst goes on meanwhile.
-                    Rest.sleep(OFFLINE);
+                    if (!dropped && changes >= CHANGES_BEFORE_DROP) {
+                        dropped = true;
+                        changesBeforeDrop = changes;
+                        resumedFrom = Long.parseLong(lastId);
+                        // Offline for a while, as a dashboard on a flaky network; the burst goes on meanwhile.
+                        Rest.sleep(OFFLINE);
+                    } else if (running) {
+                        unplannedEnds++;
+                    }
                 } catch (Exception e) {
                     if (running) {
+                        unplannedEnds++;
                         Rest.sleep(Duration.ofMillis(500));
                     }
+                }
+            }
+        }
+
+        private void noteDelay(String data) {
+            Matcher appliedAt = APPLIED_AT.matcher(data == null ? "" : data);
+            if (appliedAt.find()) {
+                Duration delay = Duration.between(Instant.parse(appliedAt.group(1)), Instant.now());
+                if (delay.compareTo(slowest) > 0) {
+                    slowest = delay;
                 }
             }
         }

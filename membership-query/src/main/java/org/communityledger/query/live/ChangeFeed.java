@@ -1,5 +1,7 @@
 package org.communityledger.query.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.communityledger.query.projection.ViewsChanged;
 import org.communityledger.query.rebuild.ViewsReplaced;
 import org.communityledger.query.rebuild.ViewsSwitching;
 import org.communityledger.query.web.TooManyStreamsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -28,6 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class ChangeFeed implements DisposableBean {
 
+    /**
+     * Stream clients cut off because they fell more than their buffer behind (they resume with Last-Event-ID).
+     * Prometheus: ledger_stream_clients_fell_behind_total.
+     */
+    static final String CLIENTS_FELL_BEHIND = "ledger.stream.clients.fell.behind";
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final int READ_BATCH = 500;
 
     private final ChangeLog changeLog;
@@ -39,11 +49,13 @@ class ChangeFeed implements DisposableBean {
     private final AtomicBoolean readPending = new AtomicBoolean();
     /** Guards broadcastUpTo and the order of what each subscriber is sent; held across a rebuild's swap. */
     private final ReentrantLock lock = new ReentrantLock();
+    private final Counter clientsFellBehind;
     private volatile long broadcastUpTo = -1;
 
-    ChangeFeed(ChangeLog changeLog, LiveProperties properties) {
+    ChangeFeed(ChangeLog changeLog, LiveProperties properties, MeterRegistry meters) {
         this.changeLog = changeLog;
         this.properties = properties;
+        this.clientsFellBehind = meters.counter(CLIENTS_FELL_BEHIND);
         long interval = properties.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -100,7 +112,7 @@ class ChangeFeed implements DisposableBean {
         }
         StreamSubscriber[] holder = new StreamSubscriber[1];
         holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
-                () -> subscribers.remove(holder[0]));
+                () -> subscribers.remove(holder[0]), this::fellBehind);
         StreamSubscriber subscriber = holder[0];
         long upTo = broadcastUpTo();
         long livePosition = changeLog.positionOf(upTo);
@@ -149,6 +161,12 @@ class ChangeFeed implements DisposableBean {
                 lock.unlock();
             }
         } while (changes.size() == READ_BATCH);
+    }
+
+    private void fellBehind() {
+        clientsFellBehind.increment();
+        log.warn("A stream client fell more than {} changes behind and was disconnected; it resumes with Last-Event-ID",
+                properties.subscriberBuffer());
     }
 
     private void beat() {

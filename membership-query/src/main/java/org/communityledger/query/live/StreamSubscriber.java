@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -20,12 +21,18 @@ final class StreamSubscriber {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
+    private final Runnable onFellBehind;
 
-    StreamSubscriber(SseEmitter emitter, int buffer, Executor sender, Runnable onClose) {
+    /**
+     * @param onClose      runs once when the stream ends, for whatever reason
+     * @param onFellBehind runs once when the client is cut off because its queue overflowed
+     */
+    StreamSubscriber(SseEmitter emitter, int buffer, Executor sender, Runnable onClose, Runnable onFellBehind) {
         this.emitter = emitter;
         this.queue = new ArrayBlockingQueue<>(buffer);
         this.sender = sender;
         this.onClose = onClose;
+        this.onFellBehind = onFellBehind;
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
@@ -37,8 +44,7 @@ final class StreamSubscriber {
             return;
         }
         if (!queue.offer(event)) {
-            close();
-            emitter.complete();
+            cutOff();
             return;
         }
         if (sending.compareAndSet(false, true)) {
@@ -66,10 +72,38 @@ final class StreamSubscriber {
         }
     }
 
-    private void close() {
-        if (closed.compareAndSet(false, true)) {
-            queue.clear();
-            onClose.run();
+    /**
+     * Ends the stream of a client that fell too far behind, without waiting for it. Its sender is most likely
+     * blocked writing to it, holding the emitter's lock until the write times out, and completing the emitter
+     * needs that lock: done here, it would hold up the feed, and so every other client, for as long.
+     */
+    private void cutOff() {
+        if (!close()) {
+            return;
         }
+        onFellBehind.run();
+        try {
+            sender.execute(this::complete);
+        } catch (RejectedExecutionException shuttingDown) {
+            // The service is stopping and closes every connection itself.
+        }
+    }
+
+    private void complete() {
+        try {
+            emitter.complete();
+        } catch (RuntimeException alreadyGone) {
+            // The connection failed meanwhile; there is nothing left to end.
+        }
+    }
+
+    /** Answers whether this call closed the stream (false when it was closed already). */
+    private boolean close() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        queue.clear();
+        onClose.run();
+        return true;
     }
 }
