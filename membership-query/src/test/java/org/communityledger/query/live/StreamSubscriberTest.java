@@ -46,12 +46,10 @@ class StreamSubscriberTest {
         assertThat(fellBehind).hasValue(1);
         assertThat(closed).hasValue(1);
 
-        // Once the stuck write gives up (Tomcat's write timeout), the stream is ended and nothing more is sent.
+        // Once the stuck write gives up (Tomcat's write timeout), the stream is ended; the queued changes are dropped.
         emitter.release.countDown();
         assertThat(emitter.completed.await(5, TimeUnit.SECONDS)).as("the emitter is completed").isTrue();
         assertThat(emitter.sends).hasValue(1);
-        assertThat(fellBehind).hasValue(1);
-        assertThat(closed).hasValue(1);
     }
 
     private static SseEmitter.SseEventBuilder event(long id) {
