@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +62,15 @@ class AuditIT {
         for (int version = 1; version <= 5; version++) {
             JsonNode again = state(community, "version=" + version);
             assertThat(again).as("state at version %d", version).isEqualTo(recorded.get(version - 1));
-            JsonNode asOf = state(community, "asOf=" + again.get("recordedAt").asText());
-            assertThat(asOf.get("version").asLong()).isGreaterThanOrEqualTo(version);
+            Instant recordedAt = Instant.parse(again.get("recordedAt").asText());
+            Instant nextRecordedAt = Instant.parse(state(community, "version=" + (version + 1)).get("recordedAt").asText());
+            Instant between = recordedAt.plus(Duration.between(recordedAt, nextRecordedAt).dividedBy(2));
+            assertThat(state(community, "asOf=" + recordedAt)).as("state as of version %d's instant", version)
+                    .isEqualTo(recorded.get(version - 1));
+            assertThat(state(community, "asOf=" + between)).as("state as of just before version %d", version + 1)
+                    .isEqualTo(recorded.get(version - 1));
         }
+        assertThat(state(community, "asOf=" + Instant.now())).isEqualTo(now);
         assertThat(recorded.get(3).get("members").get(0).get("organizationId").asText()).isEqualTo("southern-film-group");
         assertThat(recorded.get(3).get("members").get(0).get("roles").toString()).contains("CHAIR_UNIT");
         assertThat(recorded.get(0).get("members")).isEmpty();

@@ -15,21 +15,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.MemberJoined;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * The command service against a real PostgreSQL and a real Kafka broker: commands over HTTP are stored
@@ -198,26 +195,22 @@ class CommandServiceIT {
                 .param("id", communityId).query(Long.class).single();
     }
 
+    /**
+     * The community's records on the topic once at least {@code expected} were published, read to the end of
+     * what the topic holds then, so that a duplicate published with them is seen too.
+     */
     private List<EventEnvelope> consumeEventsOf(String communityId, int expected) {
+        String bootstrap = broker.getBrokersAsString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.readToEnd(bootstrap, WireFormat.TOPIC, communityId).size() >= expected);
         WireFormat wire = new WireFormat(new EventCodec());
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "it-" + communityId, false);
-        props.put("auto.offset.reset", "earliest");
         List<EventEnvelope> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(WireFormat.TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(communityId)) {
-                        Map<String, String> headers = new java.util.HashMap<>();
-                        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-                        assertThat(headers).containsKeys(EventHeaders.EVENT_NAME, EventHeaders.EVENT_ID,
-                                EventHeaders.TIMESTAMP, EventHeaders.POSITION, EventHeaders.SEQUENCE, EventHeaders.HASH);
-                        events.add(wire.read(new WireFormat.WireRecord(record.key(), record.value(), headers)));
-                    }
-                }
-                return events.size() >= expected;
-            });
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readToEnd(bootstrap, WireFormat.TOPIC, communityId)) {
+            Map<String, String> headers = new java.util.HashMap<>();
+            record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(headers).containsKeys(EventHeaders.EVENT_NAME, EventHeaders.EVENT_ID,
+                    EventHeaders.TIMESTAMP, EventHeaders.POSITION, EventHeaders.SEQUENCE, EventHeaders.HASH);
+            events.add(wire.read(new WireFormat.WireRecord(record.key(), record.value(), headers)));
         }
         return events;
     }

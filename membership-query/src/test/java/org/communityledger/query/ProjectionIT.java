@@ -15,18 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.events.CooperationAgreementSigned;
@@ -47,6 +41,7 @@ import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,23 +258,12 @@ class ProjectionIT {
                 .param("id", community.value()).query(Long.class).optional().orElse(0L);
     }
 
+    /** The community's parked records, read to the end of the dead-letter topic once one has arrived. */
     private List<ConsumerRecord<String, byte[]>> deadLetters(CommunityId community) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-" + UUID.randomUUID(), false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(WireFormat.DEAD_LETTER_TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (community.value().equals(record.key())) {
-                        parked.add(record);
-                    }
-                });
-                return !parked.isEmpty();
-            });
-        }
-        return parked;
+        String bootstrap = broker.getBrokersAsString();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !TopicReader.readToEnd(bootstrap, WireFormat.DEAD_LETTER_TOPIC, community.value()).isEmpty());
+        return TopicReader.readToEnd(bootstrap, WireFormat.DEAD_LETTER_TOPIC, community.value());
     }
 
     private void send(EventEnvelope envelope) {

@@ -11,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
@@ -63,20 +65,7 @@ class RebuildIT {
 
             CommunityId growing = CommunityId.newId();
             topic.send(TopicWriter.envelope(growing, 1, TopicWriter.established(growing)));
-            AtomicBoolean rebuilding = new AtomicBoolean(true);
-            List<Long> observed = new CopyOnWriteArrayList<>();
-            Thread watcher = new Thread(() -> {
-                while (rebuilding.get()) {
-                    try {
-                        HttpResponse<String> stats = get("/api/stats");
-                        assertThat(stats.statusCode()).isEqualTo(200);
-                        observed.add(json.readTree(stats.body()).get("organizations").asLong());
-                        Thread.sleep(20);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            });
+            StatsWatcher watcher = new StatsWatcher();
             watcher.start();
 
             assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
@@ -85,11 +74,15 @@ class RebuildIT {
                 topic.send(TopicWriter.envelope(growing, m + 1, TopicWriter.joined(growing, "newcomer-" + m, "新成员 " + m)));
             }
             JsonNode done = awaitRebuild();
-            rebuilding.set(false);
-            watcher.join();
+            List<Poll> polls = watcher.stop();
 
+            Instant started = Instant.parse(done.get("startedAt").asText());
+            Instant finished = Instant.parse(done.get("finishedAt").asText());
+            assertThat(polls).as("dashboard polls answered while the rebuild ran")
+                    .filteredOn(poll -> poll.sent().isAfter(started) && poll.answered().isBefore(finished))
+                    .isNotEmpty();
+            assertThat(polls).extracting(Poll::organizations).isSortedAccordingTo(Long::compare);
             assertThat(done.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(3 * 42);
-            assertThat(observed).isNotEmpty().isSortedAccordingTo(Long::compare);
             await().atMost(Duration.ofSeconds(60)).until(() -> version(growing) == 31);
         }
 
@@ -99,6 +92,49 @@ class RebuildIT {
         assertThat(snapshotOfViews(communities)).isEqualTo(afterLiveRebuild);
         assertThat(get("/api/communities/" + communities.get(0)).body()).contains("\"memberCount\":40")
                 .contains("\"organizationId\":\"member-1\"");
+    }
+
+    /** One dashboard poll of the statistics: when it was sent and answered, and what it counted. */
+    private record Poll(Instant sent, Instant answered, long organizations) {
+    }
+
+    /**
+     * Polls the statistics as a dashboard would, on a thread of its own. Whatever fails there (an answer other
+     * than 200 included) is carried out and rethrown by {@link #stop()}, so it cannot die unseen.
+     */
+    private final class StatsWatcher {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final List<Poll> polls = new CopyOnWriteArrayList<>();
+        private final Thread thread = new Thread(this::poll, "stats-watcher");
+
+        void start() {
+            thread.start();
+        }
+
+        private void poll() {
+            try {
+                while (running.get()) {
+                    Instant sent = Instant.now();
+                    HttpResponse<String> stats = get("/api/stats");
+                    assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+                    polls.add(new Poll(sent, Instant.now(), json.readTree(stats.body()).get("organizations").asLong()));
+                    Thread.sleep(20);
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }
+
+        List<Poll> stop() throws Exception {
+            running.set(false);
+            thread.join();
+            if (failure.get() != null) {
+                throw new AssertionError("the stats watcher failed", failure.get());
+            }
+            return polls;
+        }
     }
 
     private JsonNode awaitRebuild() throws Exception {

@@ -20,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Which local account may call which endpoint of a service, and the check of every row against every kind
  * of caller: no credentials, a wrong password, viewer, auditor, admin (each local account's password is
- * its name). Rows are "METHOD path" as the application maps them; PUBLIC means anyone.
+ * its name). Rows are "METHOD path" as the application maps them; PUBLIC means anyone. An allowed caller must
+ * get an answer below 500, and a 404 only where the path names a resource (the placeholder id names none):
+ * a row whose path the application does not serve fails, as does an endpoint that breaks.
  */
 public final class SecurityMatrix {
 
@@ -28,6 +30,8 @@ public final class SecurityMatrix {
     private static final String[] ACCOUNTS = {"viewer", "auditor", "admin"};
 
     private final Map<String, Set<String>> rows = new LinkedHashMap<>();
+    /** Rows served outside the handler mappings (actuator endpoints, static files). */
+    private final Set<String> servedElsewhere = new TreeSet<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     public SecurityMatrix allow(String endpoint, String... accounts) {
@@ -35,8 +39,17 @@ public final class SecurityMatrix {
         return this;
     }
 
-    /** Fails when the application maps an endpoint that has no row here. */
-    public void assertCovers(RequestMappingHandlerMapping mappings) {
+    /** A row for an endpoint that the handler mappings do not list, such as actuator's or a static file. */
+    public SecurityMatrix allowServedElsewhere(String endpoint, String... accounts) {
+        servedElsewhere.add(endpoint);
+        return allow(endpoint, accounts);
+    }
+
+    /**
+     * Fails when the application maps an endpoint that has no row here, or when a row (other than those served
+     * elsewhere) names no mapping of the application: a typo in a row would otherwise check nothing.
+     */
+    public void assertMatchesMappings(RequestMappingHandlerMapping mappings) {
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
             Set<String> methods = new TreeSet<>();
@@ -46,7 +59,9 @@ public final class SecurityMatrix {
             }
             info.getPatternValues().forEach(pattern -> methods.forEach(method -> mapped.add(method + " " + pattern)));
         });
-        assertThat(rows.keySet()).as("rows for every mapping of the application").containsAll(mapped);
+        Set<String> mappedRows = new TreeSet<>(rows.keySet());
+        mappedRows.removeAll(servedElsewhere);
+        assertThat(mappedRows).as("rows against the mappings of the application").containsExactlyInAnyOrderElementsOf(mapped);
     }
 
     /** Calls every row except those named as every caller, with {} as body and placeholders for path variables. */
@@ -60,7 +75,7 @@ public final class SecurityMatrix {
             String path = row.getKey().substring(row.getKey().indexOf(' ') + 1).replaceAll("\\{[^}]+}", "matrix-id");
             int nobody = call(port, method, path, null);
             if (row.getValue().contains(PUBLIC)) {
-                assertThat(nobody).as("%s without credentials", row.getKey()).isNotIn(401, 403);
+                assertAllowed(nobody, row.getKey(), "without credentials");
                 continue;
             }
             assertThat(nobody).as("%s without credentials", row.getKey()).isEqualTo(401);
@@ -69,11 +84,25 @@ public final class SecurityMatrix {
             for (String account : ACCOUNTS) {
                 int status = call(port, method, path, basic(account, account));
                 if (row.getValue().contains(account)) {
-                    assertThat(status).as("%s as %s", row.getKey(), account).isNotIn(401, 403);
+                    assertAllowed(status, row.getKey(), "as " + account);
                 } else {
                     assertThat(status).as("%s as %s", row.getKey(), account).isEqualTo(403);
                 }
             }
+        }
+    }
+
+    /**
+     * An allowed caller's answer: not refused, not broken, and found unless the path names a resource by the
+     * placeholder id (then a 404 says that no such resource exists, which is an answer of the endpoint).
+     */
+    private static void assertAllowed(int status, String row, String caller) {
+        assertThat(status).as("%s %s", row, caller).isNotIn(401, 403).isLessThan(500);
+        boolean namesAResource = row.contains("{");
+        // The error page, called with no error to render, answers 404 by design.
+        boolean errorPage = row.endsWith(" /error");
+        if (!namesAResource && !errorPage) {
+            assertThat(status).as("%s %s: a path without variables must be served", row, caller).isNotEqualTo(404);
         }
     }
 
