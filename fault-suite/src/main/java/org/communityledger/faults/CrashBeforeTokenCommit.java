@@ -53,7 +53,7 @@ final class CrashBeforeTokenCommit implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        return FaultUnderLoad.run(this, drill, (fault, communities, observations, findings) -> {
+        return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             long before = repeats(fault, communities);
             long killedAt;
             execute(fault, REMOVE_HOOK);

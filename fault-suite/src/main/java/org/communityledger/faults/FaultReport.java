@@ -23,8 +23,11 @@ final class FaultReport {
     void selfTest(List<String> problems) {
         selfTestProblems.addAll(problems);
         note(problems.isEmpty()
-                ? "Self-test of the check, before the faults: a made-up acknowledgement was reported lost and a"
-                        + " member count raised behind the projector's back was reported applied twice."
+                ? "Self-test of the check, before the faults: it reported a made-up acknowledgement as lost, a member"
+                        + " count raised behind the projector's back as applied twice, views one event behind the store"
+                        + " as lost, a stored event missing from the topic (a stray version in its place) as lost, an"
+                        + " idempotency key stored twice as applied twice, and views changed behind the projector as"
+                        + " differing from a rebuild."
                 : "SELF-TEST OF THE CHECK FAILED: " + String.join("; ", problems));
     }
 

@@ -11,12 +11,13 @@ import java.util.List;
 final class FaultUnderLoad {
 
     /**
-     * The fault itself; whatever it observes beyond the common figures goes into the lists. Answers when (as
-     * System.nanoTime) its last fault struck: recovery is measured from there.
+     * The fault itself; whatever it observes beyond the common figures goes into the lists, and so does the lack
+     * of evidence that it hit anything (the load runs meanwhile, for a fault that looks at what its clients saw).
+     * Answers when (as System.nanoTime) its last fault struck: recovery is measured from there.
      */
     interface Fault {
-        long inject(Drill drill, List<String> communities, List<String> observations, List<String> findings)
-                throws Exception;
+        long inject(Drill drill, RecordingLoad load, List<String> communities, List<String> observations,
+                    List<String> findings) throws Exception;
     }
 
     private FaultUnderLoad() {
@@ -31,7 +32,7 @@ final class FaultUnderLoad {
         Probe.Recovery recovery;
         try {
             Rest.sleep(drill.plan().before());
-            long faultAt = fault.inject(drill, communities, observations, findings);
+            long faultAt = fault.inject(drill, load, communities, observations, findings);
             recovery = drill.probe(tag).since(faultAt, communities.get(0));
             Rest.sleep(drill.plan().after());
         } finally {

@@ -57,6 +57,10 @@ final class HostileInput implements Scenario {
         List<String> observations = new ArrayList<>();
         observations.add(answers.total() + " requests (seed " + seed + "), answers by status " + answers.byStatus());
         List<String> findings = new ArrayList<>(setup.findings());
+        // Every request sent must have been tallied, answered or not; one that went missing was never judged.
+        if (answers.total() != requests.size()) {
+            findings.add(answers.total() + " of " + requests.size() + " hostile requests were tallied");
+        }
         if (!answers.clean()) {
             for (String line : answers.summary().split("\n")) {
                 findings.add(line);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Compares what the clients were told with what the system holds: every acknowledged command's event in the
@@ -56,8 +57,27 @@ final class LedgerCheck {
     }
 
     Tally check(Collection<String> communities, Collection<RecordingLoad.Ack> acks) throws SQLException {
+        return compare(read(communities), acks);
+    }
+
+    /**
+     * Everything the check compares, read at one moment: the store, the topic and the views of these communities.
+     * Kept apart from the comparison so that the self-test can hand the comparison a state with one known defect
+     * that no live system can be made to show on demand (a record missing from the topic, a key stored twice).
+     */
+    record LedgerState(Set<String> communities, List<StoredEvents.StoredEvent> stored,
+                       Map<String, List<Long>> onTopic, Map<String, ProjectedViews.CommunityRow> rows,
+                       Set<String> members, Map<String, Long> changes) {
+    }
+
+    LedgerState read(Collection<String> communities) throws SQLException {
         Set<String> ids = Set.copyOf(communities);
-        List<StoredEvents.StoredEvent> stored = store.of(ids);
+        return new LedgerState(ids, store.of(ids), topic.versionsOf(ids), views.communities(ids),
+                views.activeMembers(ids), views.changesPerCommunity(ids));
+    }
+
+    Tally compare(LedgerState state, Collection<RecordingLoad.Ack> acks) {
+        List<StoredEvents.StoredEvent> stored = state.stored();
         List<String> findings = new ArrayList<>();
         long lost = 0;
         long twice = 0;
@@ -86,13 +106,11 @@ final class LedgerCheck {
 
         Map<String, List<StoredEvents.StoredEvent>> byCommunity = stored.stream()
                 .collect(Collectors.groupingBy(StoredEvents.StoredEvent::communityId));
-        Map<String, List<Long>> onTopic = topic.versionsOf(ids);
-        Map<String, ProjectedViews.CommunityRow> rows = views.communities(ids);
-        Set<String> members = views.activeMembers(ids);
-        Map<String, Long> changes = views.changesPerCommunity(ids);
+        Map<String, ProjectedViews.CommunityRow> rows = state.rows();
+        Set<String> members = state.members();
         long repeats = 0;
         long projected = 0;
-        for (String community : ids) {
+        for (String community : state.communities()) {
             List<StoredEvents.StoredEvent> events = byCommunity.getOrDefault(community, List.of());
             long count = events.size();
             for (int i = 0; i < events.size(); i++) {
@@ -102,12 +120,18 @@ final class LedgerCheck {
                     break;
                 }
             }
-            TopicOrder order = TopicOrder.of(onTopic.getOrDefault(community, List.of()));
+            TopicOrder order = TopicOrder.of(state.onTopic().getOrDefault(community, List.of()));
             repeats += order.repeats();
-            if (order.firstOccurrences() < count) {
-                lost += count - order.firstOccurrences();
-                note(findings, "community " + community + ": " + (count - order.firstOccurrences())
-                        + " stored events are not on the topic");
+            List<Long> missing = order.missingOf(count);
+            if (!missing.isEmpty()) {
+                lost += missing.size();
+                note(findings, "community " + community + ": " + missing.size() + " of its " + count
+                        + " stored events are not on the topic, e.g. version " + missing.get(0));
+            }
+            List<Long> strays = order.beyond(count);
+            if (!strays.isEmpty()) {
+                note(findings, "community " + community + ": the topic holds versions the store does not have: "
+                        + Text.clip(strays.toString()));
             }
             if (order.outOfOrder() > 0) {
                 note(findings, "community " + community + ": " + order.outOfOrder()
@@ -130,7 +154,7 @@ final class LedgerCheck {
                 note(findings, "community " + community + ": member count " + row.memberCount() + ", active rows "
                         + activeRows + ", joins stored " + joins);
             }
-            long logged = changes.getOrDefault(community, 0L);
+            long logged = state.changes().getOrDefault(community, 0L);
             if (applied == count && logged != count) {
                 twice += Math.max(0, logged - count);
                 note(findings, "community " + community + ": " + logged + " change-log entries for " + count + " events");
@@ -170,25 +194,47 @@ final class LedgerCheck {
     }
 
     /**
-     * The order of one community's records on the topic. A crashed publisher sends again from its last token,
-     * so versions may repeat; what must hold is that no version first appears after a higher one.
+     * One community's records on the topic, in offset order. A crashed publisher sends again from its last token,
+     * so versions may repeat; what must hold is that every stored version (1 to n) is there, none first appears
+     * after a higher one, and none is beyond the store. Counting distinct versions is not enough: a stray version
+     * would make up for a missing one.
+     *
+     * @param versions the versions as the topic holds them, repeats included
      */
-    record TopicOrder(long firstOccurrences, long repeats, long outOfOrder) {
+    record TopicOrder(List<Long> versions) {
 
         static TopicOrder of(List<Long> versions) {
+            return new TopicOrder(List.copyOf(versions));
+        }
+
+        /** Versions seen before, at a lower offset: the publisher sent them again. */
+        long repeats() {
+            return versions.size() - new HashSet<>(versions).size();
+        }
+
+        /** Versions whose first record comes after a record of a higher version. */
+        long outOfOrder() {
             Set<Long> seen = new HashSet<>();
-            long highest = 0;
-            long repeats = 0;
+            long highest = Long.MIN_VALUE;
             long outOfOrder = 0;
             for (long version : versions) {
-                if (!seen.add(version)) {
-                    repeats++;
-                } else if (version < highest) {
+                if (seen.add(version) && version < highest) {
                     outOfOrder++;
                 }
                 highest = Math.max(highest, version);
             }
-            return new TopicOrder(seen.size(), repeats, outOfOrder);
+            return outOfOrder;
+        }
+
+        /** Which of the versions 1 to {@code stored} the topic lacks. */
+        List<Long> missingOf(long stored) {
+            Set<Long> present = new HashSet<>(versions);
+            return LongStream.rangeClosed(1, stored).filter(version -> !present.contains(version)).boxed().toList();
+        }
+
+        /** Versions on the topic outside 1 to {@code stored} (a record without a version header counts as -1). */
+        List<Long> beyond(long stored) {
+            return versions.stream().filter(version -> version < 1 || version > stored).distinct().sorted().toList();
         }
     }
 }

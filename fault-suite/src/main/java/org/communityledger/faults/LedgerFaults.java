@@ -40,10 +40,10 @@ public final class LedgerFaults {
     /** Every scenario in catalogue order. */
     static List<Scenario> catalogue() {
         return List.of(
-                ProcessCrash.ofCommandService(),
+                new CommandServiceCrash(),
                 new CrashBeforeTokenCommit(),
                 new DatabaseStop(),
-                ProcessCrash.ofBroker(),
+                new BrokerCrashMidPublish(),
                 new QueryCrash(),
                 new RebuildUnderLoad(),
                 new PoisonRecords(),

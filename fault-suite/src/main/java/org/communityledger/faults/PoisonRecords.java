@@ -2,7 +2,6 @@ package org.communityledger.faults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ final class PoisonRecords implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        return FaultUnderLoad.run(this, drill, (fault, communities, observations, findings) -> {
+        return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             String target = communities.get(0);
             double metricBefore = parkedMetric(fault);
             long logBefore = parkedLogLines(fault);
@@ -126,9 +125,7 @@ final class PoisonRecords implements Scenario {
     }
 
     private static long parkedLogLines(Drill drill) throws IOException {
-        try (var lines = Files.lines(drill.system().logFile(LocalSystem.Part.QUERY), StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains(PARKED_LOG_LINE)).count();
-        }
+        return LogLines.containing(drill, LocalSystem.Part.QUERY, PARKED_LOG_LINE);
     }
 
     private static KafkaProducer<String, byte[]> producer(Drill drill) {

@@ -43,7 +43,12 @@ final class RebuildUnderLoad implements Scenario {
             Rest.sleep(drill.plan().before());
             watcher.start();
             long started = System.nanoTime();
-            Rebuild.runToEnd(drill.queryAs("admin"));
+            watch.rebuilding = true;
+            try {
+                Rebuild.runToEnd(drill.queryAs("admin"));
+            } finally {
+                watch.rebuilding = false;
+            }
             rebuilt = Duration.ofNanos(System.nanoTime() - started);
             Rest.sleep(drill.plan().after());
         } finally {
@@ -51,9 +56,13 @@ final class RebuildUnderLoad implements Scenario {
             load.finish(Duration.ofMinutes(3));
         }
         watcher.join();
-        observations.add(watch.polls + " dashboard polls during and after the rebuild");
+        observations.add(watch.polls + " dashboard polls, " + watch.pollsDuringRebuild + " of them while the rebuild ran");
         observations.addAll(load.observations());
         findings.addAll(watch.backwards);
+        // Polls after the switch only read the new views: they cannot show the old ones giving way too early.
+        if (watch.pollsDuringRebuild == 0) {
+            findings.add("no dashboard poll was answered while the rebuild ran");
+        }
         findings.addAll(load.findings());
         Tally tally = drill.verify(communities, Drill.acks(load, null));
         return Outcome.of(this, tally, rebuilt, observations, findings);
@@ -67,6 +76,12 @@ final class RebuildUnderLoad implements Scenario {
         private final AtomicBoolean watching;
         private final List<String> backwards = new ArrayList<>();
         private long polls;
+        private long pollsDuringRebuild;
+        /**
+         * From the rebuild's start until it was seen switched: the switch itself comes up to one status check
+         * (250 ms) before the end of this window.
+         */
+        private volatile boolean rebuilding;
 
         DashboardWatch(LedgerHttp viewer, String communityId, AtomicBoolean watching) {
             this.viewer = viewer;
@@ -78,6 +93,7 @@ final class RebuildUnderLoad implements Scenario {
         public void run() {
             Map<String, Long> highest = new HashMap<>();
             while (watching.get()) {
+                boolean rebuildingBefore = rebuilding;
                 try {
                     JsonNode stats = json.readTree(viewer.get("/api/stats", Duration.ofSeconds(10)).body());
                     JsonNode community = json.readTree(viewer.get("/api/communities/" + communityId,
@@ -87,6 +103,9 @@ final class RebuildUnderLoad implements Scenario {
                     observe(highest, "memberCount", community.path("memberCount").asLong(-1));
                     observe(highest, "version", community.path("version").asLong(-1));
                     polls++;
+                    if (rebuildingBefore && rebuilding) {
+                        pollsDuringRebuild++;
+                    }
                 } catch (Exception e) {
                     if (backwards.size() < 5) {
                         backwards.add("a dashboard poll failed: " + e);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -44,6 +45,8 @@ final class RecordingLoad implements AutoCloseable {
     private final LongAdder transportFailures = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder retriedCommands = new LongAdder();
+    /** Keys sent and not yet acknowledged, refused or given up on: a command still being retried. */
+    private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean longNames;
 
@@ -93,7 +96,7 @@ final class RecordingLoad implements AutoCloseable {
 
     private void issue() {
         LedgerHttp http = new LedgerHttp(commandUrl, "admin");
-        while (issuing.get()) {
+        while (issuing.get() && !Thread.currentThread().isInterrupted()) {
             long number = commands.incrementAndGet();
             String organizationId = "f" + tag + "-" + number;
             String communityId = communities.get((int) (number % communities.size()));
@@ -103,6 +106,17 @@ final class RecordingLoad implements AutoCloseable {
     }
 
     private void send(LedgerHttp http, String key, String organizationId, String communityId) {
+        unsettled.add(key);
+        if (trySend(http, key, organizationId, communityId)) {
+            unsettled.remove(key);
+        }
+    }
+
+    /**
+     * Sends the command until it is acknowledged, refused or given up on (true); false when the client was
+     * interrupted first, which leaves the command unsettled: nobody knows whether it was stored.
+     */
+    private boolean trySend(LedgerHttp http, String key, String organizationId, String communityId) {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         for (int attempt = 1; System.nanoTime() < giveUpAt; attempt++) {
             if (attempt == 2) {
@@ -113,11 +127,11 @@ final class RecordingLoad implements AutoCloseable {
                         joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
                 if (answer.accepted()) {
                     acks.put(key, new Ack(key, organizationId, communityId, answer.version(), answer.position()));
-                    return;
+                    return true;
                 }
                 if (answer.status() < 500 && answer.status() != 429) {
                     refusals.add(new Refusal(key, answer.status(), Text.clip(answer.body())));
-                    return;
+                    return true;
                 }
                 retriedStatuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
                 if (!answer.problem()) {
@@ -127,11 +141,15 @@ final class RecordingLoad implements AutoCloseable {
                 transportFailures.increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             Rest.sleep(Duration.ofMillis(200));
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
         }
         abandoned.increment();
+        return true;
     }
 
     private String joinBody(String organizationId) {
@@ -153,6 +171,14 @@ final class RecordingLoad implements AutoCloseable {
     /** Commands that were still unacknowledged when their retries ran out. */
     long abandoned() {
         return abandoned.sum();
+    }
+
+    /**
+     * Commands neither acknowledged, refused nor given up on: still being retried when the load was stopped (or
+     * their client was interrupted). The check cannot tell whether they were stored, so they must not be ignored.
+     */
+    Set<String> unsettled() {
+        return Set.copyOf(unsettled);
     }
 
     /** Commands sent more than once (same key) because an attempt failed. */
@@ -188,6 +214,11 @@ final class RecordingLoad implements AutoCloseable {
                 + refusal.status() + " " + refusal.body()));
         if (abandoned() > 0) {
             findings.add(abandoned() + " commands were never acknowledged within their retries");
+        }
+        Set<String> stillRetried = unsettled();
+        if (!stillRetried.isEmpty()) {
+            findings.add(stillRetried.size() + " commands were still unacknowledged and being retried when the load"
+                    + " stopped, e.g. " + stillRetried.iterator().next());
         }
         // A part that is down or restarting is reported as 503 (retry later); anything else is a defect.
         retriedStatuses().forEach((status, count) -> {

@@ -88,17 +88,19 @@ final class EmbeddedDatabase implements AutoCloseable {
      */
     void stopImmediately(LaunchSettings settings) {
         long pid = postmasterPid(settings);
-        if (pid > 0) {
-            try {
-                Process signal = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
-                signal.waitFor(10, TimeUnit.SECONDS);
-                ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().orTimeout(60, TimeUnit.SECONDS).join());
-            } catch (IOException e) {
-                throw new LaunchException("cannot signal PostgreSQL (pid " + pid + "): " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("interrupted while stopping PostgreSQL", e);
-            }
+        if (pid <= 0) {
+            // Closing without the signal would be a clean shutdown: whoever asked for a crash would test nothing.
+            throw new LaunchException("cannot read PostgreSQL's pid from postmaster.pid: no immediate stop possible");
+        }
+        try {
+            Process signal = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+            signal.waitFor(10, TimeUnit.SECONDS);
+            ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+        } catch (IOException e) {
+            throw new LaunchException("cannot signal PostgreSQL (pid " + pid + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while stopping PostgreSQL", e);
         }
         // Releases zonky's lock on the data directory so that a new instance may start on it; its own
         // "pg_ctl stop" finds no server and only logs that.

@@ -168,7 +168,9 @@ public final class HostileInputRun {
                 counter.failed(request, (cause instanceof IOException ? "" : "unexpected ")
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage());
             } catch (InterruptedException e) {
+                // Counted like any request without an answer: an uncounted one would let a run pass unheard.
                 answer.cancel(true);
+                counter.failed(request, "interrupted before its answer came");
                 Thread.currentThread().interrupt();
             }
         }
