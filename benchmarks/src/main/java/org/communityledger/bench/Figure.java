@@ -22,8 +22,17 @@ record Figure(String id, String what, double value, String unit, double ratio, S
 
     static Figure ratioTo(String id, String what, double value, String unit, double ceiling, double minimum,
                           String detail) {
+        return ratioTo(id, what, value, unit, ceiling, minimum, true, detail);
+    }
+
+    /**
+     * A figure whose target is a ratio to a ceiling, met only when {@code complete} (the measurement did all it
+     * claims, e.g. a rebuild switched after applying every record) and the ratio reaches {@code minimum}.
+     */
+    static Figure ratioTo(String id, String what, double value, String unit, double ceiling, double minimum,
+                          boolean complete, String detail) {
         double ratio = ceiling > 0 ? value / ceiling : Double.NaN;
         return new Figure(id, what, value, unit, ratio, String.format("≥ %.2f × ceiling", minimum),
-                ratio >= minimum, detail);
+                complete && ratio >= minimum, detail);
     }
 }

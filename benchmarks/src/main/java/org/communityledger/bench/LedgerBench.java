@@ -126,11 +126,9 @@ public final class LedgerBench {
         double half = many.perSecond() / 2;
         LiveLatency.Result live = new LiveLatency(system.queryUrl(), load).measure(4, half, plan.liveLatency());
         long p50 = live.latency().getValueAtPercentile(50);
-        long p99 = live.latency().getValueAtPercentile(99);
         report.add(new Figure("P3", String.format("command 2xx → change on /api/stream at %.0f commands/s", half),
-                p50 / 1000.0, "ms p50", Double.NaN, "p50 ≤ 50 ms, p99 ≤ 250 ms", p50 <= 50_000 && p99 <= 250_000,
-                LatencyRecorder.percentiles(live.latency()) + String.format("; %d of %d changes seen", live.seen(),
-                        live.commands())));
+                p50 / 1000.0, "ms p50", Double.NaN, "p50 ≤ 50 ms, p99 ≤ 250 ms, every change seen", live.met(),
+                live.detail()));
 
         System.out.println("Seeding a backlog and draining it into Kafka ...");
         String template = admin.establish("P4 template community");
@@ -161,31 +159,76 @@ public final class LedgerBench {
                 + minimum(plan.backlogEvents(), 200_000)));
 
         System.out.println("Latency on a long history ...");
-        HistoryLatency.Result history = new HistoryLatency(commandUrl).measure(seeded.get(0), plan.historyCommands());
-        report.add(new Figure("P6", String.format("p50 of joins on a %,d-event community / on a fresh one",
-                plan.historyEvents()), history.ratioOfMedians(), "×", Double.NaN, "≤ 1.2",
-                history.ratioOfMedians() <= 1.2, String.format("long %s; fresh %s; first command on the long one "
-                        + "(loads it) %s; errors %d; %s", LatencyRecorder.percentiles(history.longHistory()),
-                LatencyRecorder.percentiles(history.fresh()), LatencyRecorder.ms(history.firstCommandMicros()),
+        String longCommunity = seeded.get(0);
+        Snapshots snapshots = new Snapshots(postgres);
+        HistoryLatency historyLatency = new HistoryLatency(commandUrl);
+        // The seeded history has no snapshot, as no service ever loaded it: its first command reads it in full
+        // and the service's own snapshot trigger stores one (Axon's snapshotter, the service's serializer and
+        // table), as it would have stored them along the way had the history been built over the API.
+        long primingStart = System.nanoTime();
+        HistoryLatency.Priming priming = historyLatency.prime(longCommunity);
+        Snapshots.Snapshot primed = snapshots.await(longCommunity, plan.historyEvents(), Duration.ofMinutes(3));
+        String primingNote = String.format("the seeded history had no snapshot; its first command (not measured "
+                + "in P6) read all %,d events in %s%s, and the service's snapshotter %s", plan.historyEvents(),
+                LatencyRecorder.ms(priming.micros()), priming.accepted() ? "" : " and was refused",
+                primed == null || primed.sequence() < plan.historyEvents() ? "stored no snapshot of it within 3 min"
+                        : String.format("stored one at event %,d (%,d kB) %.0f s after it was sent",
+                        primed.sequence() + 1, primed.bytes() >> 10, (System.nanoTime() - primingStart) / 1e9));
+        report.note("P6: " + primingNote);
+        HistoryLatency.Result history = historyLatency.measure(longCommunity, plan.historyCommands());
+        report.add(new Figure("P6 warm", String.format("p50 of joins on a %,d-event community / on a fresh one, "
+                + "both loaded", plan.historyEvents()), history.ratioOfMedians(), "×", Double.NaN, "≤ 1.2",
+                history.met(), String.format("long %s; fresh %s; errors %d; %s",
+                LatencyRecorder.percentiles(history.longHistory()), LatencyRecorder.percentiles(history.fresh()),
                 history.errors(), minimum(plan.historyEvents(), 100_000))));
 
         System.out.println("Audit ...");
         LedgerApi auditor = new LedgerApi(commandUrl, "auditor");
         String verifyPath = "/api/audit/communities/" + seeded.get(0) + "/verify";
+        // Judged on the first call, which a user meets (its code paths not compiled yet); the second is reported.
         Timed<JsonNode> coldVerify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
         Timed<JsonNode> verify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
-        long checked = verify.value().get("eventsChecked").asLong();
-        report.add(new Figure("P7 verify", String.format("verify one community's chain (%,d events)", checked),
-                checked / verify.seconds(), "events/s", Double.NaN, "≥ 100,000 events/s",
-                checked / verify.seconds() >= 100_000, String.format("second call; the first (cold JIT) ran at "
-                        + "%,.0f events/s; valid=%s", checked / coldVerify.seconds(), verify.value().get("valid"))));
+        report.add(auditFigure("P7 verify", "verify one community's chain (%,d events)",
+                coldVerify.value().get("eventsChecked").asLong(), coldVerify.seconds(),
+                verify.value().get("eventsChecked").asLong(), verify.seconds(),
+                coldVerify.value().get("valid").asBoolean() && verify.value().get("valid").asBoolean(),
+                "valid=" + coldVerify.value().get("valid") + "/" + verify.value().get("valid")));
         Timed<long[]> coldExport = Timed.of(() -> auditor.countLines("/api/audit/export"));
         Timed<long[]> export = Timed.of(() -> auditor.countLines("/api/audit/export"));
-        double exportRate = export.value()[0] / export.seconds();
-        report.add(new Figure("P7 export", String.format("NDJSON export of the whole log (%,d events, %,d MB)",
-                export.value()[0], export.value()[1] >> 20), exportRate, "events/s", Double.NaN,
-                "≥ 100,000 events/s", exportRate >= 100_000, String.format("second call; the first ran at "
-                        + "%,.0f events/s", coldExport.value()[0] / coldExport.seconds())));
+        report.add(auditFigure("P7 export", "NDJSON export of the whole log (%,d events, "
+                        + (coldExport.value()[1] >> 20) + " MB)", coldExport.value()[0], coldExport.seconds(),
+                export.value()[0], export.seconds(), true, ""));
+
+        System.out.println("Latency on a long history after a restart ...");
+        // Before the restart, the snapshotter is let finish what the P6 commands triggered (it would have too).
+        Snapshots.Snapshot beforeRestart = snapshots.settle(longCommunity, Duration.ofSeconds(3), Duration.ofMinutes(2));
+        long lastEvent = snapshots.lastSequence(longCommunity);
+        List<String> shortOnes = communities.subList(0, Math.min(10, communities.size()));
+        long shortEvents = 0;
+        for (String community : shortOnes) {
+            shortEvents += snapshots.lastSequence(community) + 1;
+        }
+        // The P6 fresh community has more events than the snapshot threshold, so the service normally has a
+        // snapshot of it: its first join after the restart takes the process's first snapshot read (reported).
+        Snapshots.Snapshot warmUpSnapshot = snapshots.latest(history.freshCommunity());
+        ColdHistoryLatency.Result cold = ColdHistoryLatency.measure(system, longCommunity, shortOnes,
+                history.freshCommunity());
+        report.add(new Figure("P6 cold", String.format("first join after a restart on the %,d-event community / "
+                + "on short ones", lastEvent + 1), cold.ratio(), "×", Double.NaN, "≤ 1.2", cold.met(),
+                String.format("long %s (%s)%s; first join on %d short communities (about %,d events each) p50 "
+                        + "%s, max %s; the service's first commands after the restart, not in the figure: "
+                        + "establishing a community %s, a join on the P6 fresh community (%s) %s; restart (kill -9, "
+                        + "start, healthy) %.0f s; errors %d; %s", LatencyRecorder.ms(cold.longMicros()),
+                        beforeRestart == null ? String.format("no snapshot: all %,d events read", lastEvent + 1)
+                                : String.format("read from the service's snapshot of its first %,d events (%,d kB) "
+                                + "and the %,d events after it", beforeRestart.sequence() + 1,
+                                beforeRestart.bytes() >> 10, lastEvent - beforeRestart.sequence()),
+                        cold.longAccepted() ? "" : ", refused", shortOnes.size(), shortEvents / shortOnes.size(),
+                        LatencyRecorder.ms(cold.shortFirst().getValueAtPercentile(50)),
+                        LatencyRecorder.ms(cold.shortFirst().getMaxValue()), LatencyRecorder.ms(cold.serviceFirstMicros()),
+                        warmUpSnapshot == null ? "no snapshot" : String.format("snapshot of %,d events",
+                                warmUpSnapshot.sequence() + 1), LatencyRecorder.ms(cold.firstSnapshotMicros()),
+                        cold.restartSeconds(), cold.errors(), minimum(plan.historyEvents(), 100_000))));
 
         System.out.println("Projection rebuild ...");
         rebuild(system, consume);
@@ -229,7 +272,9 @@ public final class LedgerBench {
         }
         LedgerApi.Answer started = admin.post("/api/admin/projections/rebuild", "{}");
         if (!started.accepted()) {
-            throw new IllegalStateException("the rebuild was refused: " + started.status() + " " + started.body());
+            report.add(rebuildFigure("refused (" + started.status() + " " + started.body() + ")", 0, records, 0,
+                    rawConsume, ""));
+            return;
         }
         long rebuildDeadline = System.nanoTime() + plan.rebuildLimit().toNanos();
         JsonNode status = null;
@@ -244,10 +289,36 @@ public final class LedgerBench {
         String state = status == null ? "unknown" : status.get("state").asText();
         long applied = status == null ? 0 : status.get("eventsApplied").asLong();
         double rate = status == null ? 0 : status.get("eventsPerSecond").asDouble();
-        String detail = String.format("state %s, %,d of %,d records applied%s; %s", state, applied, records,
-                state.equals("SWITCHED") ? "" : " when the bench stopped waiting (" + plan.rebuildLimit() + ")",
-                minimum(records, 1_000_000));
-        report.add(Figure.ratioTo("P5", "projection rebuild from offset 0", rate, "events/s", rawConsume, 0.10, detail));
+        String error = status == null || status.path("error").isNull() ? "" : status.path("error").asText();
+        report.add(rebuildFigure(state, applied, records, rate, rawConsume, (state.equals("SWITCHED")
+                || state.equals("FAILED") ? "" : " when the bench stopped waiting (" + plan.rebuildLimit() + ")")
+                + (error.isEmpty() ? "" : "; error: " + error) + "; " + minimum(records, 1_000_000)));
+    }
+
+    /**
+     * P5, met only when the rebuild switched the views over after applying every record on the topic, and its
+     * rate reached the target: a rate of a failed, refused or unfinished rebuild is reported, never met.
+     */
+    static Figure rebuildFigure(String state, long applied, long records, double rate, double rawConsume,
+                                String more) {
+        boolean complete = state.equals("SWITCHED") && applied >= records;
+        return Figure.ratioTo("P5", "projection rebuild from offset 0", rate, "events/s", rawConsume, 0.10, complete,
+                String.format("state %s, %,d of %,d records applied%s%s", state, applied, records,
+                        complete ? "" : " (the target needs SWITCHED with every record applied)", more));
+    }
+
+    /**
+     * P7: judged on the first call (what a user meets: its code not yet compiled), the second call given in the
+     * detail; met only when the answer was also right ({@code valid}).
+     */
+    static Figure auditFigure(String id, String whatFormat, long coldEvents, double coldSeconds, long warmEvents,
+                              double warmSeconds, boolean valid, String more) {
+        double cold = coldEvents / coldSeconds;
+        double warm = warmEvents / warmSeconds;
+        return new Figure(id, String.format(whatFormat, coldEvents), cold, "events/s", Double.NaN,
+                "≥ 100,000 events/s (first call)", valid && coldEvents > 0 && cold >= 100_000,
+                String.format("first call (cold); the second ran at %,.0f events/s%s", warm,
+                        more.isEmpty() ? "" : "; " + more));
     }
 
     /** Waits until every stored event is on the topic (bounded): the backlog measured next starts from there. */
