@@ -2,35 +2,33 @@ package org.communityledger.query.live;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.communityledger.query.projection.ViewsChanged;
-import org.communityledger.query.rebuild.ViewsReplaced;
-import org.communityledger.query.rebuild.ViewsSwitching;
 import org.communityledger.query.web.TooManyStreamsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans committed view changes out to every stream client. After a projector transaction commits, one
- * reader thread fetches the new rows of the change log (several commits coalesce into one read) and
- * queues them to each subscriber; sending happens on other threads, so a client never slows the projector.
+ * Fans every committed view change out to this instance's stream clients, whichever query instance applied
+ * it. One reader thread follows the shared change log in commit order ({@link ChangeLog}): woken by
+ * PostgreSQL's notification of a commit, soon again while a change waits behind an older transaction, and
+ * at an idle interval in case a notification was lost with its connection. It queues each change to every
+ * subscriber; sending happens on other threads, so a client never slows the feed.
  */
 @Component
-class ChangeFeed implements DisposableBean {
+class ChangeFeed implements SmartLifecycle {
 
     /**
      * Stream clients cut off because they fell more than their buffer behind (they resume with Last-Event-ID).
@@ -39,56 +37,57 @@ class ChangeFeed implements DisposableBean {
     static final String CLIENTS_FELL_BEHIND = "ledger.stream.clients.fell.behind";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final int READ_BATCH = 500;
+    /** A change waiting behind a running transaction is looked at again this soon. */
+    private static final Duration UNSETTLED_RECHECK = Duration.ofMillis(10);
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
 
     private final ChangeLog changeLog;
+    private final ChangeNotifications notifications;
     private final LiveProperties properties;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(named("change-feed"));
-    private final ExecutorService senders = Executors.newCachedThreadPool(named("stream-sender"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(named("stream-heartbeat"));
-    private final AtomicBoolean readPending = new AtomicBoolean();
-    /** Guards broadcastUpTo and the order of what each subscriber is sent; held across a rebuild's swap. */
+    /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
+    private ExecutorService reader;
+    private ExecutorService senders;
+    private ScheduledExecutorService heartbeat;
+    /** Guards where broadcasting stands and the order of what each subscriber is sent. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Counter clientsFellBehind;
-    private volatile long broadcastUpTo = -1;
+    private volatile boolean running;
+    private ChangeLog.End broadcast;
 
-    ChangeFeed(ChangeLog changeLog, LiveProperties properties, MeterRegistry meters) {
+    ChangeFeed(ChangeLog changeLog, ChangeNotifications notifications, LiveProperties properties, MeterRegistry meters) {
         this.changeLog = changeLog;
+        this.notifications = notifications;
         this.properties = properties;
         this.clientsFellBehind = meters.counter(CLIENTS_FELL_BEHIND);
+    }
+
+    @Override
+    public synchronized void start() {
+        reader = Executors.newSingleThreadExecutor(named("change-feed"));
+        senders = Executors.newCachedThreadPool(named("stream-sender"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(named("stream-heartbeat"));
+        broadcast = null;
+        running = true;
         long interval = properties.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.MILLISECONDS);
+        reader.execute(this::follow);
     }
 
-    @TransactionalEventListener
-    void viewsChanged(ViewsChanged changed) {
-        if (readPending.compareAndSet(false, true)) {
-            reader.execute(this::broadcastNewChanges);
-        }
+    @Override
+    public synchronized void stop() {
+        running = false;
+        subscribers.forEach(StreamSubscriber::end);
+        subscribers.clear();
+        heartbeat.shutdownNow();
+        reader.shutdownNow();
+        senders.shutdownNow();
+        notifications.close();
     }
 
-    /**
-     * After a rebuild the change log is a new table with its own numbering: broadcasting continues from its
-     * end, and every client is told to reload (nothing it saw is wrong, but its views were rebuilt).
-     */
-    @EventListener
-    void viewsSwitching(ViewsSwitching switching) {
-        lock.lock();
-    }
-
-    @EventListener
-    void viewsReplaced(ViewsReplaced replaced) {
-        try {
-            if (replaced.switched()) {
-                broadcastUpTo = changeLog.latestChangeId();
-                long position = changeLog.positionOf(broadcastUpTo);
-                subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.rebuilt(position)));
-            }
-        } finally {
-            if (lock.isHeldByCurrentThread()) {
-                lock.unlock();
-            }
-        }
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /**
@@ -110,57 +109,90 @@ class ChangeFeed implements DisposableBean {
         if (subscribers.size() >= properties.maxStreams()) {
             throw new TooManyStreamsException(properties.maxStreams());
         }
+        ChangeLog.End live = broadcastEnd();
         StreamSubscriber[] holder = new StreamSubscriber[1];
         holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
                 () -> subscribers.remove(holder[0]), this::fellBehind);
         StreamSubscriber subscriber = holder[0];
-        long upTo = broadcastUpTo();
-        long livePosition = changeLog.positionOf(upTo);
         if (lastEventPosition == null) {
-            subscriber.offer(StreamEvents.ready(livePosition));
+            subscriber.offer(StreamEvents.ready(live.position()));
         } else {
-            OptionalLong resumeAfter = lastEventPosition == 0 ? OptionalLong.of(0)
-                    : changeLog.changeIdAt(lastEventPosition);
-            List<Change> missed = resumeAfter.isPresent()
-                    ? changeLog.between(resumeAfter.getAsLong(), upTo, properties.subscriberBuffer())
-                    : List.of();
+            Optional<ChangeCursor> resumeAfter = lastEventPosition == 0 ? Optional.of(ChangeCursor.START)
+                    : changeLog.cursorAt(lastEventPosition);
+            List<Change> missed = resumeAfter
+                    .map(after -> changeLog.between(after, live.cursor(), properties.subscriberBuffer()))
+                    .orElse(List.of());
             if (resumeAfter.isEmpty() || missed.size() >= properties.subscriberBuffer()) {
-                subscriber.offer(StreamEvents.reset(lastEventPosition, livePosition));
+                subscriber.offer(StreamEvents.reset(lastEventPosition, live.position()));
             } else {
                 missed.forEach(change -> subscriber.offer(StreamEvents.change(change)));
+                // The client may come from an instance whose feed was ahead of this one: what it saw there
+                // is not sent again.
+                subscriber.skipThrough(resumeAfter.get());
             }
         }
         subscribers.add(subscriber);
     }
 
     /** Where live broadcasting stands: a new client replays from its position up to here, then goes live. */
-    private long broadcastUpTo() {
-        if (broadcastUpTo < 0) {
-            broadcastUpTo = changeLog.latestChangeId();
+    private ChangeLog.End broadcastEnd() {
+        if (broadcast == null) {
+            broadcast = changeLog.settledEnd();
         }
-        return broadcastUpTo;
+        return broadcast;
     }
 
     int subscriberCount() {
         return subscribers.size();
     }
 
-    private void broadcastNewChanges() {
-        readPending.set(false);
-        List<Change> changes;
+    private void follow() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            Duration wait = properties.feedIdlePoll();
+            try {
+                if (broadcastNewChanges()) {
+                    wait = UNSETTLED_RECHECK;
+                }
+            } catch (DataAccessException e) {
+                log.warn("Reading the change log failed ({}); trying again", e.getMessage());
+                wait = FAILURE_BACKOFF;
+            }
+            notifications.await(wait);
+        }
+    }
+
+    /** Broadcasts every settled change after the last one; answers whether unsettled changes wait. */
+    private boolean broadcastNewChanges() {
+        ChangeLog.Batch batch;
         do {
             lock.lock();
             try {
-                changes = changeLog.after(broadcastUpTo(), READ_BATCH);
-                for (Change change : changes) {
-                    // A builder per subscriber: SseEmitter mutates the builder it sends.
-                    subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.change(change)));
-                    broadcastUpTo = change.changeId();
+                ChangeLog.End from = broadcastEnd();
+                batch = changeLog.after(from.cursor(), READ_BATCH);
+                if (batch.generation() != from.generation()) {
+                    viewsReplaced();
+                    return true;
+                }
+                for (Change change : batch.settled()) {
+                    subscribers.forEach(subscriber -> subscriber.offerChange(change));
+                    broadcast = new ChangeLog.End(change.cursor(), change.position(), from.generation());
                 }
             } finally {
                 lock.unlock();
             }
-        } while (changes.size() == READ_BATCH);
+        } while (batch.settled().size() == READ_BATCH);
+        return batch.unsettled();
+    }
+
+    /**
+     * A rebuild swapped the views, change log included, with its own numbering: broadcasting goes on from the
+     * new log's end, and every client is told to reload (nothing it saw is wrong, but its views were rebuilt).
+     */
+    private void viewsReplaced() {
+        broadcast = changeLog.settledEnd();
+        long position = broadcast.position();
+        subscribers.forEach(subscriber -> subscriber.offer(StreamEvents.rebuilt(position)));
+        log.info("The views were rebuilt; stream clients were told to reload");
     }
 
     private void fellBehind() {
@@ -171,13 +203,6 @@ class ChangeFeed implements DisposableBean {
 
     private void beat() {
         subscribers.forEach(subscriber -> subscriber.offer(SseEmitter.event().comment("heartbeat")));
-    }
-
-    @Override
-    public void destroy() {
-        heartbeat.shutdownNow();
-        reader.shutdownNow();
-        senders.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param freshnessTimeout  how long a query with {@code minPosition} waits for the views before 503 (default 5 s)
  * @param maxStreams        stream clients served at once; one more is answered 503 (default 500). Each holds
  *                          a connection, a buffer and, while it is sent to, a thread
+ * @param feedIdlePoll      how often the change feed reads the change log with no notification of a commit
+ *                          (default 5 s): it is woken by PostgreSQL's notifications, and this only covers
+ *                          notifications lost while its listening connection was broken
  */
 @ConfigurationProperties("ledger.live")
 record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration heartbeat, Duration streamTimeout,
-                      Duration freshnessTimeout, Integer maxStreams) {
+                      Duration freshnessTimeout, Integer maxStreams, Duration feedIdlePoll) {
 
     LiveProperties {
         retainedChanges = retainedChanges == null ? 100_000L : retainedChanges;
@@ -26,5 +29,6 @@ record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration h
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         freshnessTimeout = freshnessTimeout == null ? Duration.ofSeconds(5) : freshnessTimeout;
         maxStreams = maxStreams == null ? 500 : maxStreams;
+        feedIdlePoll = feedIdlePoll == null ? Duration.ofSeconds(5) : feedIdlePoll;
     }
 }

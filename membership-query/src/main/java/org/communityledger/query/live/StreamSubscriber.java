@@ -22,6 +22,8 @@ final class StreamSubscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
     private final Runnable onFellBehind;
+    /** Changes up to here were sent already (on another instance, before the client resumed here). */
+    private volatile ChangeCursor sentThrough = ChangeCursor.START;
 
     /**
      * @param onClose      runs once when the stream ends, for whatever reason
@@ -38,6 +40,18 @@ final class StreamSubscriber {
         emitter.onError(error -> close());
     }
 
+    /** Changes up to {@code cursor} are not sent to this client again. */
+    void skipThrough(ChangeCursor cursor) {
+        sentThrough = cursor;
+    }
+
+    /** Queues a change unless the client has had it; never blocks. */
+    void offerChange(Change change) {
+        if (change.cursor().isAfter(sentThrough)) {
+            offer(StreamEvents.change(change));
+        }
+    }
+
     /** Queues an event; never blocks. */
     void offer(SseEmitter.SseEventBuilder event) {
         if (closed.get()) {
@@ -49,6 +63,13 @@ final class StreamSubscriber {
         }
         if (sending.compareAndSet(false, true)) {
             sender.execute(this::drain);
+        }
+    }
+
+    /** Ends the stream now, on the calling thread: the service is stopping. */
+    void end() {
+        if (close()) {
+            complete();
         }
     }
 

@@ -26,7 +26,6 @@ import org.communityledger.events.value.OrganizationId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.query.sql.OrderedStatements;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * predecessor is refused as a gap, to be retried.
  *
  * <p>A batch of events costs a handful of round trips, not several per event: the communities' versions are
- * read (and locked) once, the view changes are collected in order and sent as JDBC batches, and the member
+ * locked and read once, the view changes are collected in order and sent as JDBC batches, and the member
  * counts, versions and change-log entries are written once per batch.
  */
 @Component
@@ -45,12 +44,10 @@ public class CommunityProjector {
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
-    private final ApplicationEventPublisher publisher;
 
-    CommunityProjector(JdbcTemplate jdbc, EventCodec codec, ApplicationEventPublisher publisher) {
+    CommunityProjector(JdbcTemplate jdbc, EventCodec codec) {
         this.jdbc = jdbc;
         this.codec = codec;
-        this.publisher = publisher;
     }
 
     @Transactional
@@ -93,8 +90,6 @@ public class CommunityProjector {
                 versionAndPosition[0], versionAndPosition[1], communityId));
         changes.forEach(envelope -> recordChange(statements, envelope));
         statements.flush();
-        changes.stream().mapToLong(EventEnvelope::position).max()
-                .ifPresent(position -> publisher.publishEvent(new ViewsChanged(position)));
         return results;
     }
 
@@ -108,16 +103,27 @@ public class CommunityProjector {
     }
 
     /**
-     * The last applied version of every community in the batch, their rows locked (in a fixed order, so that
-     * two consumers during a rebalance cannot deadlock) so that they cannot both apply an event.
+     * The last applied version of every community in the batch, read after locking them all so that two
+     * consumers during a rebalance cannot both apply an event. The locks are advisory, taken in a fixed order
+     * (no deadlock) and before the transaction's first write: a transaction gets its id at its first write, so
+     * the one that applies a community's next version gets a higher id than the one that applied the version
+     * before it, and the change log's commit order keeps each community's order. The rebuild's fence is
+     * taken first, shared: while a rebuild swaps the views, writers wait (see {@link ViewsFence}).
      */
     private Map<String, Long> appliedVersions(List<EventEnvelope> envelopes) {
         String[] ids = envelopes.stream().map(envelope -> envelope.communityId().value()).distinct().sorted()
                 .toArray(String[]::new);
-        Map<String, Long> versions = new HashMap<>();
         jdbc.query("""
-                        select community_id, version from community where community_id = any(?)
-                        order by community_id for update""",
+                        select count(*) from (
+                            select pg_advisory_xact_lock_shared(?)
+                            union all
+                            select pg_advisory_xact_lock(hashtextextended(id, 0)) from unnest(?::text[]) as id
+                        ) as locks""",
+                row -> {
+                }, ViewsFence.KEY, ids);
+        // A statement of its own: it reads what was committed while it waited for the locks.
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("select community_id, version from community where community_id = any(?)",
                 row -> {
                     versions.put(row.getString(1), row.getLong(2));
                 }, (Object) ids);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,24 +19,27 @@ import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.query.projection.CommunityProjector;
-import org.communityledger.query.projection.LiveConsumption;
+import org.communityledger.query.projection.ChangeLogChannel;
+import org.communityledger.query.projection.ViewsFence;
 import org.communityledger.query.projection.RecordDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds every view from offset 0 of the events topic into a fresh schema while the old views keep
- * answering, then switches readers over at once.
+ * answering, then switches readers over at once, for the whole group of query instances.
  *
- * <p>Phase one reads up to the end offsets seen at the start, with live consumption still running. Phase
- * two stops live consumption, reads what arrived meanwhile, switches the schemas and restarts live
- * consumption, which resumes from its own offsets: events it then sees again are skipped by the
- * per-community versions of the new views, so nothing is applied twice or missed.
+ * <p>One rebuild runs at a time in the group ({@link RebuildLease}). Phase one reads up to the end offsets,
+ * again until little is left, while every instance goes on applying live records to the old views. Phase
+ * two is one transaction that takes the {@link ViewsFence} exclusively, so that no instance writes to the
+ * views, reads the topic to its end offsets as they stand then, applies the rest, swaps the schemas and
+ * wakes every instance's change feed. Writers that waited at the fence go on in the new views, where the
+ * per-community versions skip what the rebuild applied: nothing is applied twice or lost at the swap.
  */
 @Component
 public class ProjectionRebuilder implements DisposableBean {
@@ -46,48 +48,74 @@ public class ProjectionRebuilder implements DisposableBean {
     private static final Duration POLL = Duration.ofMillis(500);
     /** Records per poll, and so per transaction: a rebuild reads a long backlog, where bigger batches pay. */
     private static final String REBUILD_BATCH = "2000";
+    /** Phase one goes on until at most this many records remain, so that writers wait briefly at the fence. */
+    private static final long LEFT_FOR_THE_FENCE = 2_000;
+    /** How often a running rebuild's progress is saved for the other instances to report. */
+    private static final Duration SAVE_PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final RecordDecoder decoder;
     private final CommunityProjector projector;
     private final ProjectionSchemas schemas;
-    private final LiveConsumption liveConsumption;
+    private final RebuildLease lease;
+    private final RebuildStatusStore statusStore;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
+    private final JdbcClient jdbc;
+    private final ExecutorService worker;
     private final Progress progress = new Progress();
+    private volatile RebuildStatus localStatus;
+    private Instant progressSavedAt = Instant.EPOCH;
 
     ProjectionRebuilder(ConsumerFactory<String, byte[]> consumerFactory, RecordDecoder decoder,
-                        CommunityProjector projector, ProjectionSchemas schemas, LiveConsumption liveConsumption,
-                        TransactionTemplate transactions, ApplicationEventPublisher events) {
+                        CommunityProjector projector, ProjectionSchemas schemas, RebuildLease lease,
+                        RebuildStatusStore statusStore, TransactionTemplate transactions, JdbcClient jdbc) {
         this.consumerFactory = consumerFactory;
         this.decoder = decoder;
         this.projector = projector;
         this.schemas = schemas;
-        this.liveConsumption = liveConsumption;
+        this.lease = lease;
+        this.statusStore = statusStore;
         this.transactions = transactions;
-        this.events = events;
+        this.jdbc = jdbc;
+        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Starts a rebuild in the background; answers false when one is already running. */
+    /** Starts a rebuild in the background; answers false when one is already running in the group. */
     public synchronized boolean start() {
-        String state = status.get().state();
-        if (state.equals("BUILDING") || state.equals("CATCHING_UP")) {
+        RebuildLease.Held held = lease.tryAcquire();
+        if (held == null) {
             return false;
         }
         progress.reset();
-        status.set(progress.status("BUILDING", Map.of(), null));
-        worker.execute(this::rebuild);
+        publish(progress.status(RebuildState.BUILDING, Map.of(), null), true);
+        worker.execute(() -> {
+            try (held) {
+                rebuild();
+            }
+        });
         return true;
     }
 
+    /**
+     * The group's rebuild as the instance running it last saved it. A rebuild recorded as running whose
+     * lease nobody holds was cut short when its instance stopped.
+     */
     public RebuildStatus status() {
-        return status.get();
+        RebuildStatus mine = localStatus;
+        if (mine != null && mine.state().running()) {
+            return mine;
+        }
+        RebuildStatus saved = statusStore.latest().orElse(RebuildStatus.idle());
+        if (saved.state().running() && !lease.isHeld()) {
+            return new RebuildStatus(RebuildState.FAILED, saved.startedAt(), null, saved.eventsApplied(),
+                    saved.eventsPerSecond(), saved.positionReached(), Map.of(), 0, null,
+                    "the query instance running the rebuild stopped; the old views stay in place");
+        }
+        return saved;
     }
 
     private static Properties rebuildConsumerProperties() {
@@ -97,7 +125,6 @@ public class ProjectionRebuilder implements DisposableBean {
     }
 
     private void rebuild() {
-        boolean liveStopped = false;
         try (Consumer<String, byte[]> consumer = consumerFactory.createConsumer("projection-rebuild", "rebuild",
                 null, rebuildConsumerProperties())) {
             schemas.createRebuildSchema();
@@ -108,54 +135,59 @@ public class ProjectionRebuilder implements DisposableBean {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
 
-            readUntil(consumer, consumer.endOffsets(partitions), "BUILDING");
-            liveConsumption.stop();
-            liveStopped = true;
-            readUntil(consumer, consumer.endOffsets(partitions), "CATCHING_UP");
-            switchViews();
-            status.set(progress.finished("SWITCHED", null));
+            long left;
+            do {
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                readUntil(consumer, ends, RebuildState.BUILDING);
+                left = remaining(consumer, consumer.endOffsets(partitions)).values().stream()
+                        .mapToLong(Long::longValue).sum();
+            } while (left > LEFT_FOR_THE_FENCE);
+            transactions.executeWithoutResult(tx -> catchUpAndSwitch(consumer, partitions));
+            publish(progress.finished(RebuildState.SWITCHED, null), true);
             log.info("Projections rebuilt from offset 0: {} events at {} events/s", progress.applied,
                     String.format("%.0f", progress.rate()));
         } catch (RuntimeException e) {
             log.error("Projection rebuild failed; the old views stay in place", e);
-            status.set(progress.finished("FAILED", e.getMessage()));
+            publish(progress.finished(RebuildState.FAILED, e.getMessage()), true);
             schemas.dropRebuildSchema();
-        } finally {
-            if (liveStopped) {
-                liveConsumption.start();
-            }
         }
     }
 
-    /** Stream clients wait while the schemas are swapped (see {@link ViewsSwitching}). */
-    private void switchViews() {
-        boolean switched = false;
-        events.publishEvent(new ViewsSwitching());
-        try {
-            schemas.switchToRebuilt();
-            switched = true;
-        } finally {
-            events.publishEvent(new ViewsReplaced(switched));
-        }
+    /** Phase two, in one transaction that holds every instance's writers at the fence until it commits. */
+    private void catchUpAndSwitch(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        jdbc.sql("select pg_advisory_xact_lock(:fence)").param("fence", ViewsFence.KEY).query(rs -> {
+        });
+        readUntil(consumer, consumer.endOffsets(partitions), RebuildState.CATCHING_UP);
+        schemas.switchToRebuilt();
+        // Wakes every instance's change feed at commit, to tell its stream clients to reload.
+        jdbc.sql("select pg_notify(:channel, 'views-replaced')").param("channel", ChangeLogChannel.NAME).query(rs -> {
+        });
     }
 
-    private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, String phase) {
+    private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, RebuildState phase) {
         while (true) {
-            Map<TopicPartition, Long> lag = new HashMap<>();
-            targets.forEach((partition, end) -> lag.put(partition, Math.max(0, end - consumer.position(partition))));
-            status.set(progress.status(phase, byPartition(lag), lag.values().stream().mapToLong(Long::longValue).sum()));
-            if (lag.values().stream().allMatch(remaining -> remaining == 0)) {
+            Map<TopicPartition, Long> lag = remaining(consumer, targets);
+            publish(progress.status(phase, byPartition(lag), lag.values().stream().mapToLong(Long::longValue).sum()),
+                    false);
+            if (lag.values().stream().allMatch(left -> left == 0)) {
                 return;
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
-                applyBatch(records, targets);
+                applyBatch(records);
             }
         }
     }
 
-    /** One transaction per batch, in the rebuild schema. */
-    private void applyBatch(ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> targets) {
+    private static Map<TopicPartition, Long> remaining(Consumer<String, byte[]> consumer,
+                                                       Map<TopicPartition, Long> targets) {
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        targets.forEach((partition, end) -> lag.put(partition, Math.max(0, end - consumer.position(partition))));
+        return lag;
+    }
+
+    /** One transaction per batch (or the caller's), in the rebuild schema. */
+    private void applyBatch(ConsumerRecords<String, byte[]> records) {
         transactions.executeWithoutResult(tx -> {
             schemas.useRebuildSchemaInThisTransaction();
             List<EventEnvelope> envelopes = new ArrayList<>(records.count());
@@ -170,6 +202,20 @@ public class ProjectionRebuilder implements DisposableBean {
             projector.applyAll(envelopes);
             envelopes.forEach(envelope -> progress.applied(envelope.position()));
         });
+    }
+
+    /** Keeps this instance's view of the rebuild and, at most every half second unless told, the group's. */
+    private void publish(RebuildStatus status, boolean always) {
+        localStatus = status;
+        Instant now = Instant.now();
+        if (always || Duration.between(progressSavedAt, now).compareTo(SAVE_PROGRESS_EVERY) >= 0) {
+            try {
+                statusStore.save(status);
+                progressSavedAt = now;
+            } catch (RuntimeException e) {
+                log.warn("Could not save the rebuild's progress for the other instances: {}", e.getMessage());
+            }
+        }
     }
 
     private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> lag) {
@@ -207,7 +253,7 @@ public class ProjectionRebuilder implements DisposableBean {
             return applied / seconds;
         }
 
-        RebuildStatus status(String state, Map<Integer, Long> lagByPartition, Long lag) {
+        RebuildStatus status(RebuildState state, Map<Integer, Long> lagByPartition, Long lag) {
             long remaining = lag == null ? 0 : lag;
             double rate = rate();
             Long eta = lag == null || rate < 1 ? null : Math.round(remaining / rate);
@@ -215,7 +261,7 @@ public class ProjectionRebuilder implements DisposableBean {
                     remaining, eta, null);
         }
 
-        RebuildStatus finished(String state, String error) {
+        RebuildStatus finished(RebuildState state, String error) {
             return new RebuildStatus(state, startedAt, Instant.now(), applied, rate(), positionReached, Map.of(), 0,
                     0L, error);
         }

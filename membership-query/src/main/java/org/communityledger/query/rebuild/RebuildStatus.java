@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * Where a projection rebuild stands.
  *
- * @param state           IDLE, BUILDING (from offset 0 while the old views answer), CATCHING_UP (live
- *                        consumption paused, the last records applied), SWITCHED, or FAILED
+ * @param state           where the rebuild stands
  * @param eventsApplied   events applied to the new views so far
  * @param eventsPerSecond the rebuild's rate since it started
  * @param positionReached the highest global position applied to the new views
@@ -15,7 +14,7 @@ import java.util.Map;
  * @param etaSeconds      estimated seconds until the new views catch up, or null while unknown
  */
 public record RebuildStatus(
-        String state,
+        RebuildState state,
         Instant startedAt,
         Instant finishedAt,
         long eventsApplied,
@@ -27,6 +26,6 @@ public record RebuildStatus(
         String error) {
 
     static RebuildStatus idle() {
-        return new RebuildStatus("IDLE", null, null, 0, 0, 0, Map.of(), 0, null, null);
+        return new RebuildStatus(RebuildState.IDLE, null, null, 0, 0, 0, Map.of(), 0, null, null);
     }
 }

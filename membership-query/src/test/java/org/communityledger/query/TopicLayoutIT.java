@@ -1,0 +1,61 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.communityledger.events.wire.WireFormat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** A topic changed behind the service's back is reported by health (and the log), not silently used. */
+@QueryServiceTest
+class TopicLayoutIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_topic_whose_retention_was_changed_makes_health_degraded_until_it_is_put_back() throws Exception {
+        assertThat(health()).contains("\"topicLayout\":{\"status\":\"UP\"");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            alterRetention(admin, "86400000");
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"status\":\"DEGRADED\""));
+                assertThat(health()).contains(WireFormat.DEAD_LETTER_TOPIC + " has retention.ms=86400000, not -1");
+            } finally {
+                alterRetention(admin, "-1");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"topicLayout\":{\"status\":\"UP\""));
+        }
+    }
+
+    private static void alterRetention(Admin admin, String retention) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, WireFormat.DEAD_LETTER_TOPIC);
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", retention), AlterConfigOp.OpType.SET)))).all().get();
+    }
+
+    private String health() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
