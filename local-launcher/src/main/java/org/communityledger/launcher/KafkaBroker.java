@@ -10,11 +10,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one), run in its own JVM from
- * the Maven Central jars the build copied to {@code local-kafka/target/kafka-lib}. Its log directory
- * is under the data directory, formatted once on first start.
+ * A real Kafka node in KRaft mode (broker and controller in one), run in its own JVM from the Maven Central
+ * jars the build copied to {@code local-kafka/target/kafka-lib}: the only node of a local system, or one of
+ * the three of a local cluster (every node a voter of the controller quorum). Its log directory is under the
+ * data directory, formatted once on first start with the cluster id the data directory keeps.
  */
 final class KafkaBroker implements AutoCloseable {
 
@@ -26,27 +28,33 @@ final class KafkaBroker implements AutoCloseable {
         this.process = process;
     }
 
-    static KafkaBroker start(LaunchSettings settings) {
-        Path kafkaDir = settings.dataDir().resolve("kafka");
+    static KafkaBroker start(LaunchSettings settings, LaunchSettings.KafkaNode node) {
+        String name = name(settings, node);
+        Path kafkaDir = settings.dataDir().resolve(name);
         Path logDir = kafkaDir.resolve("log");
         Path config = kafkaDir.resolve("server.properties");
         try {
             Files.createDirectories(logDir);
             // PostgreSQL starts beside the broker and may not have made the shared log directory yet.
             Files.createDirectories(settings.logDir());
-            Files.writeString(config, serverProperties(settings, logDir));
-            Files.writeString(kafkaDir.resolve("log4j2.properties"), log4jProperties(settings));
+            Files.writeString(config, serverProperties(settings, node, logDir));
+            Files.writeString(kafkaDir.resolve("log4j2.properties"), log4jProperties(settings, name));
         } catch (IOException e) {
             throw new LaunchException("cannot write the Kafka configuration under " + kafkaDir, e);
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(settings, config, kafkaDir);
+            format(settings, config, kafkaDir, name);
         }
-        ChildProcess broker = ChildProcess.start(NAME,
+        ChildProcess broker = ChildProcess.start(name,
                 javaCommand(settings, kafkaDir, "kafka.Kafka", config.toString()), Map.of(), settings);
-        Ports.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60), broker.process(),
+        Ports.awaitListening(node.port(), Duration.ofSeconds(60), broker.process(),
                 "Kafka (log: " + broker.logFile() + ")");
         return new KafkaBroker(broker);
+    }
+
+    /** "kafka" for the only node (as before clusters existed), "kafka-2" for a cluster's second. */
+    static String name(LaunchSettings settings, LaunchSettings.KafkaNode node) {
+        return settings.cluster() ? NAME + "-" + node.id() : NAME;
     }
 
     long pid() {
@@ -63,18 +71,18 @@ final class KafkaBroker implements AutoCloseable {
         process.stop(Duration.ofSeconds(30));
     }
 
-    private static void format(LaunchSettings settings, Path config, Path kafkaDir) {
+    private static void format(LaunchSettings settings, Path config, Path kafkaDir, String name) {
         List<String> command = javaCommand(settings, kafkaDir, "kafka.tools.StorageTool",
-                "format", "--ignore-formatted", "-t", newClusterId(), "-c", config.toString());
+                "format", "--ignore-formatted", "-t", clusterId(settings), "-c", config.toString());
         try {
             Process format = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            settings.logDir().resolve("kafka-format.log").toFile()))
+                            settings.logDir().resolve(name + "-format.log").toFile()))
                     .start();
             if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new LaunchException("formatting Kafka's storage failed; see "
-                        + settings.logDir().resolve("kafka-format.log"));
+                        + settings.logDir().resolve(name + "-format.log"));
             }
         } catch (IOException e) {
             throw new LaunchException("cannot run Kafka's storage tool: " + e.getMessage(), e);
@@ -101,6 +109,19 @@ final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
+    /** The data directory's KRaft cluster id: every node of a cluster is formatted with the same one. */
+    private static synchronized String clusterId(LaunchSettings settings) {
+        Path file = settings.dataDir().resolve("kafka-cluster.id");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, newClusterId());
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new LaunchException("cannot keep Kafka's cluster id in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's own Uuid writes it. */
     private static String newClusterId() {
         SecureRandom random = new SecureRandom();
@@ -113,15 +134,20 @@ final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    private static String serverProperties(LaunchSettings settings, Path logDir) {
+    private static String serverProperties(LaunchSettings settings, LaunchSettings.KafkaNode node, Path logDir) {
+        String voters = settings.kafkaNodes().stream()
+                .map(voter -> voter.id() + "@127.0.0.1:" + voter.controllerPort())
+                .collect(Collectors.joining(","));
+        // Kafka's own topics are replicated like the ledger's: on three nodes, three replicas, two in sync.
+        int replicas = Math.min(3, settings.kafkaNodes().size());
+        int inSync = replicas >= 3 ? 2 : 1;
         return String.join("\n",
                 "# Written by the ledger launcher at every start; edit LaunchSettings instead.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
-                "listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
-                        + settings.controllerPort(),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort(),
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + voters,
+                "listeners=PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + node.port(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -129,20 +155,23 @@ final class KafkaBroker implements AutoCloseable {
                 "num.partitions=1",
                 // Topics are created by the services with their intended layout, never implicitly.
                 "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + inSync,
+                "offsets.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + inSync,
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + inSync,
                 "group.initial.rebalance.delay.ms=0",
                 "");
     }
 
-    private static String log4jProperties(LaunchSettings settings) {
+    private static String log4jProperties(LaunchSettings settings, String name) {
         return String.join("\n",
                 "status = warn",
                 "appender.file.type = File",
                 "appender.file.name = file",
-                "appender.file.fileName = " + settings.logDir().resolve("kafka-server.log"),
+                "appender.file.fileName = " + settings.logDir().resolve(name + "-server.log"),
                 "appender.file.layout.type = PatternLayout",
                 "appender.file.layout.pattern = [%d] %p %m (%c)%n",
                 "rootLogger.level = info",

@@ -3,11 +3,15 @@ package org.communityledger.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
- * {@code ./ledger up}: starts the whole system with nothing installed, prints where it is, and stops it
- * cleanly on Ctrl-C or SIGTERM.
+ * {@code ./ledger up [--cluster]}: starts the whole system with nothing installed (with {@code --cluster}
+ * in the production topology: three Kafka nodes, two instances of each service), prints where it is, and
+ * stops it cleanly on Ctrl-C or SIGTERM.
  */
 public final class LedgerLauncher {
 
@@ -15,17 +19,21 @@ public final class LedgerLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        String command = args.length == 0 ? "up" : args[0];
-        if (!command.equals("up")) {
-            System.err.println("usage: ledger up");
+        List<String> arguments = List.of(args);
+        String command = arguments.isEmpty() ? "up" : arguments.get(0);
+        boolean cluster = arguments.contains("--cluster");
+        if (!command.equals("up") || arguments.stream().skip(1).anyMatch(argument -> !argument.equals("--cluster"))) {
+            System.err.println("usage: ledger up [--cluster]");
             System.exit(2);
         }
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
         LocalSystem system;
         Instant started = Instant.now();
         try {
-            LaunchSettings settings = LaunchSettings.fromEnvironment(home, System.getenv());
-            System.out.println("Starting Community Ledger; data in " + settings.dataDir());
+            LaunchSettings settings = cluster ? LaunchSettings.clusterFromEnvironment(home, System.getenv())
+                    : LaunchSettings.fromEnvironment(home, System.getenv());
+            System.out.println("Starting Community Ledger" + (cluster ? " as a cluster (3 Kafka nodes, 2 instances of"
+                    + " each service)" : "") + "; data in " + settings.dataDir());
             system = LocalSystem.start(settings);
         } catch (LaunchException e) {
             System.err.println("ledger: " + e.getMessage());
@@ -45,19 +53,25 @@ public final class LedgerLauncher {
 
     private static void printReady(LocalSystem system, Duration startup) {
         LaunchSettings settings = system.settings();
+        System.out.printf("%nCommunity Ledger is up (%.1f s).%n", startup.toMillis() / 1000.0);
+        for (String url : system.commandUrls()) {
+            System.out.printf("  command API   %s/api/communities   (Swagger UI %s/swagger-ui.html)%n", url, url);
+        }
+        for (String url : system.queryUrls()) {
+            System.out.printf("  dashboard     %s/   query API %s/api/communities   (Swagger UI %s/swagger-ui.html)%n",
+                    url, url, url);
+        }
+        List<String> services = new ArrayList<>(system.commandUrls());
+        services.addAll(system.queryUrls());
         System.out.printf("""
-
-                Community Ledger is up (%.1f s).
-                  command API   %s/api/communities
-                  query API     %s/api/communities/{id}
-                  health        %s/actuator/health  and  %s/actuator/health
+                  health        %s
+                  accounts      admin/admin, auditor/auditor, viewer/viewer (local profile only)
                   PostgreSQL    %s (user postgres)
                   Kafka         %s
                   data          %s
                   logs          %s
-                """, startup.toMillis() / 1000.0, system.commandUrl(), system.queryUrl(), system.commandUrl(),
-                system.queryUrl(), settings.jdbcUrl(), settings.bootstrapServers(), settings.dataDir(),
-                settings.logDir());
+                """, services.stream().map(url -> url + "/actuator/health").collect(Collectors.joining("  ")),
+                settings.jdbcUrl(), settings.bootstrapServers(), settings.dataDir(), settings.logDir());
         System.out.println("  resident memory:");
         system.pids().forEach((name, pid) -> System.out.printf("    %-20s pid %-8d %s%n", name, pid,
                 ResidentMemory.megabytesOf(pid).map(mb -> mb + " MB").orElse("?")));

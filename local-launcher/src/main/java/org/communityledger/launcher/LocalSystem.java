@@ -1,33 +1,43 @@
 package org.communityledger.launcher;
 
-import java.time.Duration;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.Set;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 
 /**
- * The whole system on one machine: embedded PostgreSQL, a Kafka broker, the command and the query
- * service. Starts them in dependency order (infrastructure in parallel, then both services in parallel)
- * and stops them in reverse, services first, so that nothing is cut off mid-write.
+ * The whole system on one machine: embedded PostgreSQL, Kafka (one node, or three as a cluster), and the
+ * command and query services (one instance each, or two). Starts them in dependency order (infrastructure
+ * in parallel, then every service instance in parallel) and stops them in reverse, services first, so that
+ * nothing is cut off mid-write.
  */
 public final class LocalSystem implements AutoCloseable {
 
     static final String DATABASE = "ledger";
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+    private static final String COMMAND_MODULE = "membership-command";
+    private static final String QUERY_MODULE = "membership-query";
 
     private final LaunchSettings settings;
     private EmbeddedDatabase database;
-    private KafkaBroker kafka;
-    private ServiceProcess command;
-    private ServiceProcess query;
-    private final Set<Part> killed = EnumSet.noneOf(Part.class);
+    private final List<KafkaBroker> brokers = new ArrayList<>();
+    private final List<ServiceProcess> commands = new ArrayList<>();
+    private final List<ServiceProcess> queries = new ArrayList<>();
+    private final Set<Instance> killed = new HashSet<>();
 
     /** The parts a fault can be injected into, each killed and started again on its own ports and data. */
     public enum Part { POSTGRES, KAFKA, COMMAND, QUERY }
+
+    /** One process of a part: which Kafka node or service instance (0-based); PostgreSQL has only 0. */
+    private record Instance(Part part, int index) {
+    }
 
     private LocalSystem(LaunchSettings settings) {
         this.settings = settings;
@@ -47,90 +57,114 @@ public final class LocalSystem implements AutoCloseable {
     private void startAll() {
         LeftoverProcesses.stopAll(settings);
         Ports.requireFree(settings.postgresPort(), "embedded PostgreSQL", "LEDGER_PG_PORT");
-        Ports.requireFree(settings.kafkaPort(), "Kafka", "LEDGER_KAFKA_PORT");
-        Ports.requireFree(settings.controllerPort(), "Kafka controller", "LEDGER_KAFKA_CONTROLLER_PORT");
-        Ports.requireFree(settings.commandPort(), "command service", "LEDGER_COMMAND_PORT");
-        Ports.requireFree(settings.queryPort(), "query service", "LEDGER_QUERY_PORT");
+        for (LaunchSettings.KafkaNode node : settings.kafkaNodes()) {
+            Ports.requireFree(node.port(), "Kafka node " + node.id(), "LEDGER_KAFKA_PORT");
+            Ports.requireFree(node.controllerPort(), "Kafka controller " + node.id(), "LEDGER_KAFKA_CONTROLLER_PORT");
+        }
+        settings.commandPorts().forEach(port -> Ports.requireFree(port, "command service", "LEDGER_COMMAND_PORT"));
+        settings.queryPorts().forEach(port -> Ports.requireFree(port, "query service", "LEDGER_QUERY_PORT"));
 
         CompletableFuture<EmbeddedDatabase> startingDatabase = CompletableFuture.supplyAsync(
                 () -> EmbeddedDatabase.start(settings));
-        CompletableFuture<KafkaBroker> startingBroker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings));
-        // Whichever of the two started is kept, so that close() stops it if the other failed.
+        List<CompletableFuture<KafkaBroker>> startingBrokers = settings.kafkaNodes().stream()
+                .map(node -> CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings, node))).toList();
+        // Whatever started is kept, so that close() stops it if something else failed.
         database = startingDatabase.handle((started, failure) -> started).join();
-        kafka = startingBroker.handle((started, failure) -> started).join();
+        startingBrokers.forEach(broker -> brokers.add(broker.handle((started, failure) -> started).join()));
         join(startingDatabase);
-        join(startingBroker);
+        startingBrokers.forEach(this::join);
 
-        command = ServiceProcess.start("membership-command", settings.commandPort(), settings);
-        query = ServiceProcess.start("membership-query", settings.queryPort(), settings);
-        CompletableFuture<Void> commandHealthy = CompletableFuture.runAsync(
-                () -> command.awaitHealthy(SERVICE_START_TIMEOUT));
-        CompletableFuture<Void> queryHealthy = CompletableFuture.runAsync(
-                () -> query.awaitHealthy(SERVICE_START_TIMEOUT));
-        join(commandHealthy);
-        join(queryHealthy);
+        for (int instance = 0; instance < settings.commandPorts().size(); instance++) {
+            commands.add(startService(Part.COMMAND, instance));
+        }
+        for (int instance = 0; instance < settings.queryPorts().size(); instance++) {
+            queries.add(startService(Part.QUERY, instance));
+        }
+        List<CompletableFuture<Void>> healthy = new ArrayList<>();
+        for (ServiceProcess service : services()) {
+            healthy.add(CompletableFuture.runAsync(() -> service.awaitHealthy(SERVICE_START_TIMEOUT)));
+        }
+        healthy.forEach(this::join);
+    }
+
+    private ServiceProcess startService(Part part, int instance) {
+        return part == Part.COMMAND
+                ? ServiceProcess.start(COMMAND_MODULE, instance, settings.commandPorts().get(instance), settings)
+                : ServiceProcess.start(QUERY_MODULE, instance, settings.queryPorts().get(instance), settings);
     }
 
     /**
-     * Kills one part as a crash would: SIGKILL for the broker and the services, PostgreSQL's immediate
-     * shutdown for the database. The rest keeps running and finds out for itself.
+     * Kills a part's first process as a crash would: SIGKILL for a Kafka node and the services, PostgreSQL's
+     * immediate shutdown for the database. The rest keeps running and finds out for itself.
      */
-    public synchronized void kill(Part part) {
-        killed.add(part);
+    public void kill(Part part) {
+        kill(part, 0);
+    }
+
+    /** Kills one Kafka node or service instance (0-based) as a crash would. */
+    public synchronized void kill(Part part, int index) {
+        killed.add(new Instance(part, index));
         switch (part) {
             case POSTGRES -> database.stopImmediately(settings);
-            case KAFKA -> kafka.kill();
-            case COMMAND -> command.kill();
-            case QUERY -> query.kill();
+            case KAFKA -> brokers.get(index).kill();
+            case COMMAND -> commands.get(index).kill();
+            case QUERY -> queries.get(index).kill();
         }
     }
 
-    /** Starts a killed part again on the same ports and data; a service is waited for until healthy. */
-    public synchronized void restart(Part part) {
-        if (!killed.contains(part)) {
-            throw new IllegalStateException(part + " is running; only a killed part can be started again");
+    /** Starts a part's first process again on the same ports and data; a service is waited for until healthy. */
+    public void restart(Part part) {
+        restart(part, 0);
+    }
+
+    /** Starts a killed Kafka node or service instance again on the same ports and data. */
+    public synchronized void restart(Part part, int index) {
+        if (!killed.remove(new Instance(part, index))) {
+            throw new IllegalStateException(part + " " + index + " is running; only a killed part can be started again");
         }
-        killed.remove(part);
         switch (part) {
             case POSTGRES -> database = EmbeddedDatabase.start(settings);
-            case KAFKA -> kafka = KafkaBroker.start(settings);
-            case COMMAND -> {
-                command = ServiceProcess.start("membership-command", settings.commandPort(), settings);
-                command.awaitHealthy(SERVICE_START_TIMEOUT);
-            }
-            case QUERY -> {
-                query = ServiceProcess.start("membership-query", settings.queryPort(), settings);
-                query.awaitHealthy(SERVICE_START_TIMEOUT);
+            case KAFKA -> brokers.set(index, KafkaBroker.start(settings, settings.kafkaNodes().get(index)));
+            case COMMAND, QUERY -> {
+                ServiceProcess service = startService(part, index);
+                (part == Part.COMMAND ? commands : queries).set(index, service);
+                service.awaitHealthy(SERVICE_START_TIMEOUT);
             }
         }
     }
 
     /** Starts again whatever was killed and not restarted (after a fault drill that failed half-way). */
     public synchronized void restartKilled() {
-        for (Part part : Part.values()) {
-            if (killed.contains(part)) {
-                restart(part);
-            }
+        for (Instance instance : List.copyOf(killed)) {
+            restart(instance.part(), instance.index());
         }
     }
 
-    /** A part's process id (PostgreSQL's postmaster for the database), e.g. to pause it with SIGSTOP. */
-    public synchronized long pid(Part part) {
+    /** A part's first process id (PostgreSQL's postmaster for the database), e.g. to pause it with SIGSTOP. */
+    public long pid(Part part) {
+        return pid(part, 0);
+    }
+
+    public synchronized long pid(Part part, int index) {
         return switch (part) {
             case POSTGRES -> EmbeddedDatabase.postmasterPid(settings);
-            case KAFKA -> kafka.pid();
-            case COMMAND -> command.pid();
-            case QUERY -> query.pid();
+            case KAFKA -> brokers.get(index).pid();
+            case COMMAND -> commands.get(index).pid();
+            case QUERY -> queries.get(index).pid();
         };
     }
 
-    /** Where a part writes its log: the fault suite reads what the services said about a fault. */
+    /** Where a part's first process writes its log: the fault suite reads what the services said about a fault. */
     public Path logFile(Part part) {
+        return logFile(part, 0);
+    }
+
+    public Path logFile(Part part, int index) {
         return settings.logDir().resolve(switch (part) {
             case POSTGRES -> "postgres.log";
-            case KAFKA -> KafkaBroker.NAME + "-server.log";
-            case COMMAND -> "membership-command.log";
-            case QUERY -> "membership-query.log";
+            case KAFKA -> KafkaBroker.name(settings, settings.kafkaNodes().get(index)) + "-server.log";
+            case COMMAND -> ServiceProcess.name(COMMAND_MODULE, index) + ".log";
+            case QUERY -> ServiceProcess.name(QUERY_MODULE, index) + ".log";
         });
     }
 
@@ -139,12 +173,22 @@ public final class LocalSystem implements AutoCloseable {
         LeftoverProcesses.stopAll(settings);
     }
 
+    /** The first command service instance's address. */
     public String commandUrl() {
-        return command.baseUrl();
+        return commands.get(0).baseUrl();
     }
 
+    /** The first query service instance's address. */
     public String queryUrl() {
-        return query.baseUrl();
+        return queries.get(0).baseUrl();
+    }
+
+    public List<String> commandUrls() {
+        return commands.stream().map(ServiceProcess::baseUrl).toList();
+    }
+
+    public List<String> queryUrls() {
+        return queries.stream().map(ServiceProcess::baseUrl).toList();
     }
 
     public LaunchSettings settings() {
@@ -155,21 +199,37 @@ public final class LocalSystem implements AutoCloseable {
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("postgres", EmbeddedDatabase.postmasterPid(settings));
-        pids.put("kafka", kafka.pid());
-        pids.put("membership-command", command.pid());
-        pids.put("membership-query", query.pid());
+        for (int node = 0; node < brokers.size(); node++) {
+            pids.put(KafkaBroker.name(settings, settings.kafkaNodes().get(node)), brokers.get(node).pid());
+        }
+        addPids(pids, commands, index -> ServiceProcess.name(COMMAND_MODULE, index));
+        addPids(pids, queries, index -> ServiceProcess.name(QUERY_MODULE, index));
         return pids;
+    }
+
+    private static void addPids(Map<String, Long> pids, List<ServiceProcess> services, IntFunction<String> name) {
+        for (int index = 0; index < services.size(); index++) {
+            pids.put(name.apply(index), services.get(index).pid());
+        }
+    }
+
+    private List<ServiceProcess> services() {
+        List<ServiceProcess> services = new ArrayList<>(queries);
+        services.addAll(commands);
+        return services;
     }
 
     /** Stops the services first, then Kafka, then PostgreSQL, so that nothing is cut off mid-write. */
     @Override
     public synchronized void close() {
-        stop(query);
-        query = null;
-        stop(command);
-        command = null;
-        stop(kafka);
-        kafka = null;
+        services().forEach(LocalSystem::stop);
+        queries.clear();
+        commands.clear();
+        // All nodes at once: a node stopped after the others finds no controller quorum for its controlled
+        // shutdown and hangs until it is killed.
+        brokers.stream().map(broker -> CompletableFuture.runAsync(() -> stop(broker))).toList()
+                .forEach(CompletableFuture::join);
+        brokers.clear();
         stop(database);
         database = null;
     }

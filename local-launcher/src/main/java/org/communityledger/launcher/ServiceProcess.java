@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the two Spring Boot services, run from its executable jar with its connections in the environment. */
+/**
+ * One instance of one of the two Spring Boot services, run from its executable jar with its connections in
+ * the environment; in a cluster with the {@code cluster} profile, which requires replicated topics.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private final ChildProcess process;
@@ -25,23 +28,31 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(String module, int port, LaunchSettings settings) {
+    /**
+     * @param instance 0 for the first instance, whose process is named after the module (as before clusters
+     *                 existed); "-2" is appended for the second
+     */
+    static ServiceProcess start(String module, int instance, int port, LaunchSettings settings) {
         Path jar = executableJar(settings.home(), module);
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
-        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SPRING_PROFILES_ACTIVE", settings.cluster() ? "local,cluster" : "local");
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        ChildProcess child = ChildProcess.start(module, List.of(
+        ChildProcess child = ChildProcess.start(name(module, instance), List.of(
                 JavaRuntime.executable(),
                 "-Xms64m", "-Xmx320m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Dledger.data-dir=" + settings.dataDir(),
                 "-jar", jar.toString()), environment, settings);
         return new ServiceProcess(child, port);
+    }
+
+    static String name(String module, int instance) {
+        return instance == 0 ? module : module + "-" + (instance + 1);
     }
 
     /** Waits until the service's health endpoint answers UP: its database and Kafka are reachable. */

@@ -9,14 +9,11 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +51,7 @@ class EventStoreConfiguration {
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new DuplicateKeyResolver();
     }
 
     @Bean
@@ -96,15 +93,6 @@ class EventStoreConfiguration {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> source.eventsCommitted()));
             return (index, event) -> event;
         });
-    }
-
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(tokenSchema)
-                .build();
     }
 
     @Bean

@@ -1,8 +1,14 @@
 package org.communityledger.command.publishing;
 
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
 import org.communityledger.command.eventstore.StoreEventSource;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.WireFormat;
@@ -25,6 +31,26 @@ class PublisherConfiguration {
         return new WireFormat(new EventCodec());
     }
 
+    /**
+     * The publisher's token, in PostgreSQL. With several command instances one of them holds the claim and
+     * publishes; it renews the claim at least every second while idle or between batches, and another instance
+     * takes the claim over once it is older than {@code claimTimeout} (Axon's default of 10 s, plus its 5 s
+     * claim interval, would leave events unpublished for up to 15 s after the publishing instance died).
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          PublisherProperties properties) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema)
+                .claimTimeout(properties.claimTimeout());
+        if (properties.nodeId() != null) {
+            tokenStore.nodeId(properties.nodeId());
+        }
+        return tokenStore.build();
+    }
+
     @Bean
     ConfigurerModule kafkaPublisherProcessor(PublisherProperties properties,
                                              ObjectProvider<StoreEventSource> storeEvents) {
@@ -35,6 +61,7 @@ class PublisherConfiguration {
                         configuration -> TrackingEventProcessorConfiguration
                                 .forParallelProcessing(properties.segments())
                                 .andInitialSegmentsCount(properties.segments())
+                                .andTokenClaimInterval(properties.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
                                 .andBatchSize(properties.batchSize()))
                 .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSOR,
                         configuration -> PropagatingErrorHandler.instance())

@@ -10,13 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param segments               segments of the processor; one community always stays in one segment
  *                               (default 1)
  * @param acknowledgementTimeout how long a batch waits for the broker before it is retried (default 30 s)
+ * @param claimTimeout           with several command instances, how old the publishing instance's claim on
+ *                               the token may grow before another instance takes over (default 5 s)
+ * @param claimInterval          how often an instance that does not publish tries to take the claim (default 1 s)
+ * @param nodeId                 how this instance names itself as the claim's owner (default Axon's process id
+ *                               and host name); instances must differ, or both would publish
  */
 @ConfigurationProperties("ledger.publisher")
-record PublisherProperties(Integer batchSize, Integer segments, Duration acknowledgementTimeout) {
+record PublisherProperties(Integer batchSize, Integer segments, Duration acknowledgementTimeout,
+                           Duration claimTimeout, Duration claimInterval, String nodeId) {
 
     PublisherProperties {
         batchSize = batchSize == null ? 200 : batchSize;
         segments = segments == null ? 1 : segments;
         acknowledgementTimeout = acknowledgementTimeout == null ? Duration.ofSeconds(30) : acknowledgementTimeout;
+        claimTimeout = claimTimeout == null ? Duration.ofSeconds(5) : claimTimeout;
+        claimInterval = claimInterval == null ? Duration.ofSeconds(1) : claimInterval;
     }
 }
