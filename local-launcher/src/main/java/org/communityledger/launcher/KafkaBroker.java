@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 final class KafkaBroker implements AutoCloseable {
 
     static final String NAME = "kafka";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final ChildProcess process;
 
@@ -47,7 +48,9 @@ final class KafkaBroker implements AutoCloseable {
         }
         ChildProcess broker = ChildProcess.start(name,
                 javaCommand(settings, kafkaDir, "kafka.Kafka", config.toString()), Map.of(), settings);
-        Ports.awaitListening(node.port(), Duration.ofSeconds(60), broker.process(),
+        // A node of a cluster restarted after a kill -9 recovers its logs and catches up the controllers' metadata
+        // before it listens: over a minute was seen with eight busy JVMs on two cores.
+        Ports.awaitListening(node.port(), START_TIMEOUT, broker.process(),
                 "Kafka (log: " + broker.logFile() + ")");
         return new KafkaBroker(broker);
     }

@@ -133,6 +133,21 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service instance as an operator's rolling restart does (SIGTERM: it finishes what it is doing
+     * within the grace period) and starts it again on the same port, waiting until it is healthy.
+     */
+    public synchronized void restartGracefully(Part part, int index) {
+        if (part != Part.COMMAND && part != Part.QUERY) {
+            throw new IllegalArgumentException("only service instances are restarted gracefully, not " + part);
+        }
+        List<ServiceProcess> instances = part == Part.COMMAND ? commands : queries;
+        instances.get(index).close();
+        ServiceProcess service = startService(part, index);
+        instances.set(index, service);
+        service.awaitHealthy(SERVICE_START_TIMEOUT);
+    }
+
     /** Starts again whatever was killed and not restarted (after a fault drill that failed half-way). */
     public synchronized void restartKilled() {
         for (Instance instance : List.copyOf(killed)) {

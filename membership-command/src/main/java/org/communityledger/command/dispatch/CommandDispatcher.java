@@ -3,6 +3,7 @@ package org.communityledger.command.dispatch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,7 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandDispatcher {
 
-    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
+    /**
+     * With several command instances, an instance's cached community is behind whenever the other appended to it,
+     * so a busy community meets conflicts often: each attempt reloads it, after a short random pause so that two
+     * instances retrying at once drift apart. Three attempts answered 409 to a steady load from both instances
+     * (fault scenario c2); a community changed under a command this many times in a row is really contended.
+     */
+    private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 8;
+    private static final long MAX_PAUSE_BEFORE_RETRY_MILLIS = 20;
 
     private final CommandGateway commandGateway;
     private final EventPositions eventPositions;
@@ -69,7 +77,17 @@ public class CommandDispatcher {
                 if (attempt == ATTEMPTS_ON_CONCURRENT_CHANGE) {
                     throw new ConcurrentModification(communityId.value(), failure);
                 }
+                pauseBeforeRetry();
             }
+        }
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(MAX_PAUSE_BEFORE_RETRY_MILLIS + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
         }
     }
 
