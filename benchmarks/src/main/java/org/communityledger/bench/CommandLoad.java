@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Member joins over HTTP from a number of client threads, spread over many communities, for a fixed time,
- * optionally paced to a total rate. Every answer is counted: accepted with its latency, or an error.
+ * Member joins over HTTP from a number of client threads, spread over many communities (and over the command
+ * instances, where there are several), for a fixed time, optionally paced to a total rate. Every answer is
+ * counted: accepted with its latency, or an error.
  */
 final class CommandLoad {
 
@@ -27,12 +28,16 @@ final class CommandLoad {
 
     private static final AtomicLong ORGANIZATIONS = new AtomicLong();
 
-    private final String commandUrl;
+    private final List<String> commandUrls;
     private final List<String> communities;
     private final String runTag;
 
     CommandLoad(String commandUrl, List<String> communities, String runTag) {
-        this.commandUrl = commandUrl;
+        this(List.of(commandUrl), communities, runTag);
+    }
+
+    CommandLoad(List<String> commandUrls, List<String> communities, String runTag) {
+        this.commandUrls = List.copyOf(commandUrls);
         this.communities = communities;
         this.runTag = runTag;
     }
@@ -50,7 +55,7 @@ final class CommandLoad {
         for (int client = 0; client < clients; client++) {
             int self = client;
             Thread thread = new Thread(() -> {
-                LedgerApi api = new LedgerApi(commandUrl, "admin");
+                LedgerApi api = new LedgerApi(commandUrls.get(self % commandUrls.size()), "admin");
                 long next = System.nanoTime() + (interval * self / Math.max(clients, 1));
                 for (int i = 0; System.nanoTime() < end; i++) {
                     if (interval > 0) {

@@ -19,44 +19,67 @@ import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.PausedProcess;
 
 /**
- * {@code ./ledger bench [--quick]}: starts the whole system as {@code ./ledger up} does (on free ports, in a
- * fresh data directory of its own), measures the raw ceilings of its PostgreSQL and Kafka, then the system's
- * figures P1..P8, each as a ratio to its ceiling, stops what it started and writes the report.
+ * {@code ./ledger bench [--quick] [--cluster]}: starts the whole system as {@code ./ledger up} does (on free
+ * ports, in a fresh data directory of its own), measures the raw ceilings of its PostgreSQL and Kafka, then the
+ * system's figures P1..P8, each as a ratio to its ceiling, stops what it started and writes the report. With
+ * {@code --cluster} it then starts the production topology (three Kafka nodes, two instances of each service)
+ * and measures P1 and P3 there too, against that system's own ceilings, in the same report.
  */
 public final class LedgerBench {
 
     private static final String EVENTS_TOPIC = "membership.events";
 
     private final BenchPlan plan;
+    private final boolean cluster;
     private final Path home;
     private final Report report = new Report();
     private final ObjectMapper json = new ObjectMapper();
 
-    private LedgerBench(BenchPlan plan, Path home) {
+    private LedgerBench(BenchPlan plan, boolean cluster, Path home) {
         this.plan = plan;
+        this.cluster = cluster;
         this.home = home;
     }
 
     public static void main(String[] args) throws Exception {
         BenchPlan plan = List.of(args).contains("--quick") ? BenchPlan.quick() : BenchPlan.full();
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
-        new LedgerBench(plan, home).run();
+        new LedgerBench(plan, List.of(args).contains("--cluster"), home).run();
+    }
+
+    /** Something measured on a running system. */
+    private interface Measurement {
+        void on(LocalSystem system) throws Exception;
     }
 
     private void run() throws Exception {
-        Path dataDir = home.resolve(".ledger-data").resolve("bench");
-        LaunchSettings settings = LaunchSettings.onFreePorts(home, dataDir);
+        long started = System.nanoTime();
+        runOn(LaunchSettings.onFreePorts(home, home.resolve(".ledger-data").resolve("bench")), "system",
+                this::measure);
+        if (cluster) {
+            runOn(LaunchSettings.clusterOnFreePorts(home, home.resolve(".ledger-data").resolve("bench-cluster")),
+                    "cluster", this::measureCluster);
+        }
+        report.machine("run time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
+        Path written = report.write(home.resolve("bench-results"), plan.name() + (cluster ? "-cluster" : ""));
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Written to " + written + " (and .json beside it).");
+    }
+
+    private void runOn(LaunchSettings settings, String what, Measurement measurement) throws Exception {
+        Path dataDir = settings.dataDir();
         // A bench that was interrupted may have left its processes behind; their pid files are in the data
         // directory, so they are stopped before it is wiped.
         LocalSystem.stopLeftovers(settings);
         deleteRecursively(dataDir);
-        long started = System.nanoTime();
-        System.out.println("Starting the system for the " + plan.name() + " benchmark (data in " + dataDir + ") ...");
+        System.out.println("Starting the " + what + " for the " + plan.name() + " benchmark (data in " + dataDir
+                + ") ...");
         LocalSystem system = LocalSystem.start(settings);
         Thread stopOnInterrupt = new Thread(system::close, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
-            measure(system);
+            measurement.on(system);
         } finally {
             system.close();
             try {
@@ -65,11 +88,49 @@ public final class LedgerBench {
                 // interrupted: the hook is stopping the system already
             }
         }
-        report.machine("run time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
-        Path written = report.write(home.resolve("bench-results"), plan.name());
-        System.out.println();
-        System.out.println(report.markdown());
-        System.out.println("Written to " + written + " (and .json beside it).");
+    }
+
+    /**
+     * P1 and P3 on the production topology: the load spread over both command instances, the stream read from
+     * one query instance, against the ceilings of the same PostgreSQL and of Kafka with three replicas.
+     */
+    private void measureCluster(LocalSystem system) throws Exception {
+        RawPostgres postgres = new RawPostgres(system.settings().jdbcUrl());
+        System.out.println("Cluster: raw ceilings ...");
+        double pgMany = postgres.commitsPerSecond(BenchPlan.MANY_CLIENTS, plan.rawPostgres());
+        postgres.dropScratch();
+        report.add(Figure.ceiling("raw PG 16 (cluster run)", "INSERT+COMMIT of a 550 B row, 16 clients", pgMany,
+                "commits/s", ""));
+        int partitions;
+        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+            partitions = events.partitions();
+        }
+        RawKafka kafka = new RawKafka(system.settings().bootstrapServers(), home.resolve("local-kafka/target/kafka-lib"),
+                partitions, (short) 3);
+        double produce = kafka.produce(plan.rawKafkaRecords());
+        report.add(Figure.ceiling("raw Kafka produce (3 nodes)", "ProducerPerformance", produce, "records/s",
+                String.format("%,d records of 600 B, %d partitions, 3 replicas, min.insync.replicas=2, acks=all",
+                        plan.rawKafkaRecords(), partitions)));
+
+        System.out.println("Cluster: commands over HTTP through both command instances ...");
+        LedgerApi admin = new LedgerApi(system.commandUrl(), "admin");
+        List<String> communities = new ArrayList<>();
+        for (int i = 0; i < plan.communities(); i++) {
+            communities.add(admin.establish("Cluster benchmark community " + i));
+        }
+        CommandLoad load = new CommandLoad(system.commandUrls(), communities, "c" + System.currentTimeMillis() % 100000);
+        load.run(BenchPlan.MANY_CLIENTS, plan.warmUp(), 0, null);
+        CommandLoad.Result many = load.run(BenchPlan.MANY_CLIENTS, plan.manyClients(), 0, null);
+        report.add(Figure.ratioTo("P1 cluster", "member joins/s over HTTP, 16 clients over 2 command instances, "
+                        + communities.size() + " communities", many.perSecond(), "commands/s", pgMany, 0.25,
+                loadDetail(many)));
+
+        System.out.println("Cluster: command to stream latency ...");
+        double half = many.perSecond() / 2;
+        LiveLatency.Result live = new LiveLatency(system.queryUrl(), load).measure(4, half, plan.liveLatency());
+        report.add(new Figure("P3 cluster", String.format("command 2xx → change on /api/stream at %.0f commands/s",
+                half), live.latency().getValueAtPercentile(50) / 1000.0, "ms p50", Double.NaN,
+                "p50 ≤ 50 ms, p99 ≤ 250 ms, every change seen", live.met(), live.detail()));
     }
 
     private void measure(LocalSystem system) throws Exception {

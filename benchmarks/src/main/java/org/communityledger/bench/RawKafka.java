@@ -25,11 +25,18 @@ final class RawKafka {
     private final String bootstrapServers;
     private final Path kafkaLib;
     private final int partitions;
+    private final short replicas;
 
     RawKafka(String bootstrapServers, Path kafkaLib, int partitions) {
+        this(bootstrapServers, kafkaLib, partitions, (short) 1);
+    }
+
+    /** On a cluster, with as many replicas (and two in sync) as the ledger's own topic there. */
+    RawKafka(String bootstrapServers, Path kafkaLib, int partitions, short replicas) {
         this.bootstrapServers = bootstrapServers;
         this.kafkaLib = kafkaLib;
         this.partitions = partitions;
+        this.replicas = replicas;
     }
 
     /** Records per second produced. */
@@ -37,8 +44,9 @@ final class RawKafka {
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin client = Admin.create(admin)) {
-            client.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1)
-                    .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
+            client.createTopics(List.of(new NewTopic(TOPIC, partitions, replicas)
+                    .configs(Map.of("retention.ms", "-1", "min.insync.replicas", replicas >= 3 ? "2" : "1"))))
+                    .all().get(30, TimeUnit.SECONDS);
         }
         String output = run("org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC,
                 "--num-records", Integer.toString(records), "--record-size", Integer.toString(RECORD_BYTES),

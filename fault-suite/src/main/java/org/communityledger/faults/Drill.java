@@ -59,6 +59,11 @@ final class Drill {
         return new LedgerHttp(system.queryUrl(), account);
     }
 
+    /** A client of one query instance (0-based), in a cluster. */
+    LedgerHttp queryAs(String account, int instance) {
+        return new LedgerHttp(system.queryUrls().get(instance), account);
+    }
+
     /** A run-unique prefix for a scenario's keys, organisations and community names. */
     static String tag(Scenario scenario) {
         return "s" + scenario.number() + "x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -73,12 +78,14 @@ final class Drill {
         return ids;
     }
 
+    /** A load spread over every command instance, failing over between them. */
     RecordingLoad load(String tag, List<String> communities) {
-        return new RecordingLoad(system.commandUrl(), communities, tag, plan.clients(), plan.pause());
+        return new RecordingLoad(system.commandUrls(), communities, tag, plan.clients(), plan.pause());
     }
 
-    Probe probe(String tag) {
-        return new Probe(system.commandUrl(), system.queryUrl(), tag);
+    /** A probe through given instances: in a cluster, those the fault left running. */
+    Probe probe(String tag, String commandUrl, String queryUrl) {
+        return new Probe(commandUrl, queryUrl, tag);
     }
 
     /** The check itself, for its self-test. */

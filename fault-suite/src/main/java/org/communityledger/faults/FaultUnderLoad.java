@@ -24,6 +24,12 @@ final class FaultUnderLoad {
     }
 
     static Outcome run(Scenario scenario, Drill drill, Fault fault) throws Exception {
+        return run(scenario, drill, fault, drill.system().commandUrl(), drill.system().queryUrl());
+    }
+
+    /** The same, with recovery measured through the given instances (in a cluster, those the fault spares). */
+    static Outcome run(Scenario scenario, Drill drill, Fault fault, String probeCommandUrl, String probeQueryUrl)
+            throws Exception {
         String tag = Drill.tag(scenario);
         List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();
@@ -33,7 +39,7 @@ final class FaultUnderLoad {
         try {
             Rest.sleep(drill.plan().before());
             long faultAt = fault.inject(drill, load, communities, observations, findings);
-            recovery = drill.probe(tag).since(faultAt, communities.get(0));
+            recovery = drill.probe(tag, probeCommandUrl, probeQueryUrl).since(faultAt, communities.get(0));
             Rest.sleep(drill.plan().after());
         } finally {
             load.finish(Duration.ofMinutes(3));

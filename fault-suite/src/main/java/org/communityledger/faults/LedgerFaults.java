@@ -11,9 +11,11 @@ import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 
 /**
- * {@code ./ledger faults [scenario numbers]}: starts the whole system as {@code ./ledger up} does (on free ports,
- * in a fresh data directory of its own), runs the fault scenarios one after another on it, prints the table and
- * writes it to fault-results/. Exits 1 when any scenario lost or doubled anything.
+ * {@code ./ledger faults [--cluster] [scenario numbers]}: starts the whole system as {@code ./ledger up} does (on
+ * free ports, in a fresh data directory of its own), runs the fault scenarios one after another on it, prints the
+ * table and writes it to fault-results/. Exits 1 when any scenario lost or doubled anything. With
+ * {@code --cluster} the system is the production topology (three Kafka nodes, two instances of each service) and
+ * the scenarios are the cluster's (c1 to c5).
  */
 public final class LedgerFaults {
 
@@ -22,14 +24,16 @@ public final class LedgerFaults {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
-        List<String> known = catalogue().stream().map(Scenario::number).toList();
-        for (String chosen : args) {
-            if (!known.contains(chosen)) {
-                System.err.println("ledger faults: no scenario " + chosen + "; the scenarios are " + known);
+        boolean cluster = List.of(args).contains("--cluster");
+        List<String> chosen = List.of(args).stream().filter(argument -> !argument.equals("--cluster")).toList();
+        List<String> known = (cluster ? clusterCatalogue() : catalogue()).stream().map(Scenario::number).toList();
+        for (String number : chosen) {
+            if (!known.contains(number)) {
+                System.err.println("ledger faults: no scenario " + number + "; the scenarios are " + known);
                 System.exit(2);
             }
         }
-        FaultReport report = run(home, FaultPlan.full(), List.of(args));
+        FaultReport report = run(home, FaultPlan.full(), chosen, cluster);
         Path written = report.write(home.resolve("fault-results"));
         System.out.println();
         System.out.println(report.markdown());
@@ -45,29 +49,41 @@ public final class LedgerFaults {
                 new DatabaseStop(),
                 new BrokerCrashMidPublish(),
                 new QueryCrash(),
-                new RebuildUnderLoad(),
+                RebuildUnderLoad.onOneInstance(),
                 new PoisonRecords(),
                 new ConflictingCommands(),
                 new StreamResume(),
                 new HostileInput());
     }
 
+    /** The cluster's scenarios, for a system of three Kafka nodes and two instances of each service. */
+    static List<Scenario> clusterCatalogue() {
+        return List.of(
+                new BrokerLeaderCrash(),
+                new QueryInstanceCrash(),
+                new PublishingInstanceCrash(),
+                new RollingRestart(),
+                RebuildUnderLoad.acrossInstances());
+    }
+
     /** Runs the chosen scenarios (all when none is named) on a system of their own, and reports. */
-    static FaultReport run(Path home, FaultPlan plan, List<String> chosen) throws Exception {
-        Path dataDir = home.resolve(".ledger-data").resolve("faults");
-        LaunchSettings settings = LaunchSettings.onFreePorts(home, dataDir);
+    static FaultReport run(Path home, FaultPlan plan, List<String> chosen, boolean cluster) throws Exception {
+        Path dataDir = home.resolve(".ledger-data").resolve(cluster ? "faults-cluster" : "faults");
+        LaunchSettings settings = cluster ? LaunchSettings.clusterOnFreePorts(home, dataDir)
+                : LaunchSettings.onFreePorts(home, dataDir);
         // An interrupted run may have left its processes behind; their pid files are in the data directory.
         LocalSystem.stopLeftovers(settings);
         deleteRecursively(dataDir);
         FaultReport report = new FaultReport();
         long started = System.nanoTime();
-        System.out.println("Starting the system for the fault suite (data and logs in " + dataDir + ") ...");
+        System.out.println("Starting the " + (cluster ? "cluster" : "system") + " for the fault suite (data and logs in "
+                + dataDir + ") ...");
         try (LocalSystem system = LocalSystem.start(settings)) {
             Thread stopOnInterrupt = new Thread(system::close, "faults-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             Drill drill = new Drill(system, plan);
             report.selfTest(CheckSelfTest.run(drill));
-            for (Scenario scenario : catalogue()) {
+            for (Scenario scenario : cluster ? clusterCatalogue() : catalogue()) {
                 if (!chosen.isEmpty() && !chosen.contains(scenario.number())) {
                     continue;
                 }

@@ -13,19 +13,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Scenario 6: the views are rebuilt from the start of the topic while commands keep coming. A dashboard polling
  * the statistics and a community must never see a count go backwards (the old views answer until the new ones
  * have caught up), and the result must equal a rebuild from scratch made after the load.
+ *
+ * <p>Cluster scenario c5 is the same with two query instances: the rebuild is started on the first while the
+ * dashboard polls the second, which goes on applying the records of its partitions meanwhile.
  */
 final class RebuildUnderLoad implements Scenario {
 
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean acrossInstances;
+
+    private RebuildUnderLoad(boolean acrossInstances) {
+        this.acrossInstances = acrossInstances;
+    }
+
+    /** Scenario 6: the rebuild and the dashboard on the one query instance. */
+    static RebuildUnderLoad onOneInstance() {
+        return new RebuildUnderLoad(false);
+    }
+
+    /** Cluster scenario c5: the rebuild started on the first query instance, the dashboard on the other. */
+    static RebuildUnderLoad acrossInstances() {
+        return new RebuildUnderLoad(true);
+    }
 
     @Override
     public String number() {
-        return "6";
+        return acrossInstances ? "c5" : "6";
     }
 
     @Override
     public String title() {
-        return "rebuild the projections under live load";
+        return acrossInstances ? "a rebuild started on one query instance while the other serves, under load"
+                : "rebuild the projections under live load";
     }
 
     @Override
@@ -36,7 +55,9 @@ final class RebuildUnderLoad implements Scenario {
         List<String> findings = new ArrayList<>();
         RecordingLoad load = drill.load(tag, communities).start();
         AtomicBoolean watching = new AtomicBoolean(true);
-        DashboardWatch watch = new DashboardWatch(drill.queryAs("viewer"), communities.get(0), watching);
+        int dashboardInstance = acrossInstances ? drill.system().queryUrls().size() - 1 : 0;
+        DashboardWatch watch = new DashboardWatch(drill.queryAs("viewer", dashboardInstance),
+                drill.queryAs("admin", dashboardInstance), communities.get(0), watching);
         Thread watcher = new Thread(watch, "dashboard-watch");
         Duration rebuilt;
         try {
@@ -56,12 +77,16 @@ final class RebuildUnderLoad implements Scenario {
             load.finish(Duration.ofMinutes(3));
         }
         watcher.join();
-        observations.add(watch.polls + " dashboard polls, " + watch.pollsDuringRebuild + " of them while the rebuild ran");
+        observations.add(watch.polls + " dashboard polls, " + watch.pollsDuringRebuild + " of them while the rebuild ran; "
+                + watch.runningReported + " status answers of the dashboard's instance said it was running");
         observations.addAll(load.observations());
         findings.addAll(watch.backwards);
         // Polls after the switch only read the new views: they cannot show the old ones giving way too early.
         if (watch.pollsDuringRebuild == 0) {
             findings.add("no dashboard poll was answered while the rebuild ran");
+        }
+        if (acrossInstances && watch.runningReported == 0) {
+            findings.add("the other query instance never reported the group's rebuild as running");
         }
         findings.addAll(load.findings());
         Tally tally = drill.verify(communities, Drill.acks(load, null));
@@ -72,19 +97,22 @@ final class RebuildUnderLoad implements Scenario {
     private final class DashboardWatch implements Runnable {
 
         private final LedgerHttp viewer;
+        private final LedgerHttp operator;
         private final String communityId;
         private final AtomicBoolean watching;
         private final List<String> backwards = new ArrayList<>();
         private long polls;
         private long pollsDuringRebuild;
+        private long runningReported;
         /**
          * From the rebuild's start until it was seen switched: the switch itself comes up to one status check
          * (250 ms) before the end of this window.
          */
         private volatile boolean rebuilding;
 
-        DashboardWatch(LedgerHttp viewer, String communityId, AtomicBoolean watching) {
+        DashboardWatch(LedgerHttp viewer, LedgerHttp operator, String communityId, AtomicBoolean watching) {
             this.viewer = viewer;
+            this.operator = operator;
             this.communityId = communityId;
             this.watching = watching;
         }
@@ -105,6 +133,11 @@ final class RebuildUnderLoad implements Scenario {
                     polls++;
                     if (rebuildingBefore && rebuilding) {
                         pollsDuringRebuild++;
+                        String state = json.readTree(operator.get("/api/admin/projections/status",
+                                Duration.ofSeconds(10)).body()).path("state").asText();
+                        if (state.equals("BUILDING") || state.equals("CATCHING_UP")) {
+                            runningReported++;
+                        }
                     }
                 } catch (Exception e) {
                     if (backwards.size() < 5) {

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A steady stream of member joins from a few client threads, each command sent with an idempotency key of its
  * own and retried with the same key until it is acknowledged, exactly as a careful client would behave across
- * an outage. Records every acknowledgement and every other answer.
+ * an outage. Records every acknowledgement and every other answer. With several command instances the clients
+ * are spread over them, and a client whose instance does not answer retries on the next, as behind a load
+ * balancer.
  */
 final class RecordingLoad implements AutoCloseable {
 
@@ -32,7 +34,7 @@ final class RecordingLoad implements AutoCloseable {
     private static final Duration RETRY_FOR = Duration.ofMinutes(3);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String commandUrl;
+    private final List<String> commandUrls;
     private final List<String> communities;
     private final String tag;
     private final Duration pause;
@@ -54,12 +56,17 @@ final class RecordingLoad implements AutoCloseable {
      * @param pause the rest each client takes between two commands, which sets the load's pace
      */
     RecordingLoad(String commandUrl, List<String> communities, String tag, int clients, Duration pause) {
-        this.commandUrl = commandUrl;
+        this(List.of(commandUrl), communities, tag, clients, pause);
+    }
+
+    RecordingLoad(List<String> commandUrls, List<String> communities, String tag, int clients, Duration pause) {
+        this.commandUrls = List.copyOf(commandUrls);
         this.communities = List.copyOf(communities);
         this.tag = tag;
         this.pause = pause;
         for (int client = 0; client < clients; client++) {
-            Thread thread = new Thread(this::issue, "load-" + tag + "-" + client);
+            int first = client;
+            Thread thread = new Thread(() -> issue(first), "load-" + tag + "-" + client);
             thread.setDaemon(true);
             this.clients.add(thread);
         }
@@ -94,20 +101,39 @@ final class RecordingLoad implements AutoCloseable {
         finish(RETRY_FOR.plusSeconds(30));
     }
 
-    private void issue() {
-        LedgerHttp http = new LedgerHttp(commandUrl, "admin");
+    private void issue(int client) {
+        Instances instances = new Instances(client);
         while (issuing.get() && !Thread.currentThread().isInterrupted()) {
             long number = commands.incrementAndGet();
             String organizationId = "f" + tag + "-" + number;
             String communityId = communities.get((int) (number % communities.size()));
-            send(http, tag + "-" + number, organizationId, communityId);
+            send(instances, tag + "-" + number, organizationId, communityId);
             Rest.sleep(pause);
         }
     }
 
-    private void send(LedgerHttp http, String key, String organizationId, String communityId) {
+    /** One client's way to the command instances: the one it uses, and the next when that does not answer. */
+    private final class Instances {
+
+        private final List<LedgerHttp> clients = commandUrls.stream().map(url -> new LedgerHttp(url, "admin")).toList();
+        private int current;
+
+        Instances(int client) {
+            current = client % clients.size();
+        }
+
+        LedgerHttp current() {
+            return clients.get(current);
+        }
+
+        void failOver() {
+            current = (current + 1) % clients.size();
+        }
+    }
+
+    private void send(Instances instances, String key, String organizationId, String communityId) {
         unsettled.add(key);
-        if (trySend(http, key, organizationId, communityId)) {
+        if (trySend(instances, key, organizationId, communityId)) {
             unsettled.remove(key);
         }
     }
@@ -116,14 +142,14 @@ final class RecordingLoad implements AutoCloseable {
      * Sends the command until it is acknowledged, refused or given up on (true); false when the client was
      * interrupted first, which leaves the command unsettled: nobody knows whether it was stored.
      */
-    private boolean trySend(LedgerHttp http, String key, String organizationId, String communityId) {
+    private boolean trySend(Instances instances, String key, String organizationId, String communityId) {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         for (int attempt = 1; System.nanoTime() < giveUpAt; attempt++) {
             if (attempt == 2) {
                 retriedCommands.increment();
             }
             try {
-                LedgerHttp.Answer answer = http.post("/api/communities/" + communityId + "/members",
+                LedgerHttp.Answer answer = instances.current().post("/api/communities/" + communityId + "/members",
                         joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
                 if (answer.accepted()) {
                     acks.put(key, new Ack(key, organizationId, communityId, answer.version(), answer.position()));
@@ -139,6 +165,7 @@ final class RecordingLoad implements AutoCloseable {
                 }
             } catch (IOException e) {
                 transportFailures.increment();
+                instances.failOver();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

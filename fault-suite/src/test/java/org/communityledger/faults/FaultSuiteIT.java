@@ -12,7 +12,7 @@ class FaultSuiteIT {
     @Test
     void no_fault_loses_or_doubles_an_acknowledged_command_and_every_scenario_passes() throws Exception {
         Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
-        FaultReport report = LedgerFaults.run(home, FaultPlan.full(), List.of());
+        FaultReport report = LedgerFaults.run(home, FaultPlan.full(), List.of(), false);
         report.write(home.resolve("fault-results"));
         System.out.println(report.markdown());
 
