@@ -23,7 +23,8 @@ class ChangeNotifications implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
 
     private final DirectConnections connections;
-    private Connection connection;
+    /** Used by the feed's reader thread; closed from the thread that stops the feed. */
+    private volatile Connection connection;
 
     ChangeNotifications(DirectConnections connections) {
         this.connections = connections;
