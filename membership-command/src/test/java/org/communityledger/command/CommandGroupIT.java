@@ -18,16 +18,14 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.SecondInstance;
 import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
@@ -54,26 +52,18 @@ class CommandGroupIT {
     @Autowired
     JdbcClient jdbc;
 
-    private ConfigurableApplicationContext second;
+    private SecondInstance second;
     private CommandApi first;
     private CommandApi other;
 
     @BeforeAll
     void startASecondInstance() {
-        // Arguments, not default properties: those would lose to application.yml.
-        second = new SpringApplicationBuilder(MembershipCommandApplication.class)
-                .profiles("local")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--ledger.community.snapshot-threshold=5",
-                        "--ledger.audit.settle=0s",
-                        // In one JVM both instances would name themselves alike (process id and host) and both publish.
-                        "--ledger.publisher.node-id=second-instance");
+        second = SecondInstance.start(MembershipCommandApplication.class, database, broker.getBrokersAsString(),
+                "ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s",
+                // In one JVM both instances would name themselves alike (process id and host) and both publish.
+                "ledger.publisher.node-id=second-instance");
         first = new CommandApi(port);
-        other = new CommandApi(((WebServerApplicationContext) second).getWebServer().getPort());
+        other = new CommandApi(second.port());
     }
 
     @AfterAll

@@ -27,15 +27,13 @@ import org.communityledger.events.value.CommunityId;
 import org.apache.kafka.common.utils.Utils;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
@@ -64,21 +62,14 @@ class QueryGroupIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private ConfigurableApplicationContext second;
+    private SecondInstance second;
     private int secondPort;
 
     @BeforeAll
     void startASecondInstance() {
-        // Arguments, not default properties: those would lose to application.yml.
-        second = new SpringApplicationBuilder(MembershipQueryApplication.class)
-                .profiles("local")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--ledger.live.subscriber-buffer=100");
-        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        second = SecondInstance.start(MembershipQueryApplication.class, database, broker.getBrokersAsString(),
+                "ledger.live.subscriber-buffer=100");
+        secondPort = second.port();
     }
 
     @AfterAll
