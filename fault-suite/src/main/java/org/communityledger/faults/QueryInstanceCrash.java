@@ -62,7 +62,8 @@ final class QueryInstanceCrash implements Scenario {
                 load.finish(Duration.ofMinutes(3));
             }
             Set<Long> expected = new TreeSet<>();
-            awaitSettled(drill, communities, load, recovery);
+            // Once the views hold every stored event of these communities, the streams have been sent them too.
+            drill.ledgerCheck().settle(communities, Drill.acks(load, recovery), Drill.SETTLE_WITHIN);
             drill.store().of(communities).forEach(event -> expected.add(event.position()));
             check(drill, "the dashboard on the spared instance", spared, expected, observations, findings);
             check(drill, "the dashboard on the killed instance", onTheKilled, expected, observations, findings);
@@ -75,12 +76,6 @@ final class QueryInstanceCrash implements Scenario {
         // The check rebuilds the views, which rightly tells streams to reload: the dashboards were closed before.
         Tally tally = drill.verify(communities, Drill.acks(load, recovery));
         return Outcome.of(this, tally, recovery.after(), observations, findings);
-    }
-
-    /** Waits until the views hold every stored event of these communities, so the streams have had them too. */
-    private static void awaitSettled(Drill drill, List<String> communities, RecordingLoad load, Probe.Recovery recovery)
-            throws Exception {
-        drill.ledgerCheck().settle(communities, Drill.acks(load, recovery), Drill.SETTLE_WITHIN);
     }
 
     /** Where changes stand in the change log's commit order, to tell why a stream missed them. */

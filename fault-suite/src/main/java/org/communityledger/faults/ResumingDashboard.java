@@ -1,10 +1,7 @@
 package org.communityledger.faults;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +73,7 @@ final class ResumingDashboard implements Runnable, AutoCloseable {
                     throw new IllegalStateException("the stream answered " + response.statusCode());
                 }
                 current = response.body();
-                follow(current);
+                SseEvents.read(current, this::handle);
             } catch (Exception e) {
                 // The instance is gone or not yet serving: the next one is tried below.
             }
@@ -89,30 +86,17 @@ final class ResumingDashboard implements Runnable, AutoCloseable {
         }
     }
 
-    /** Reads one connection's events until it ends, keeping the last id seen. */
-    private void follow(InputStream stream) throws Exception {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
-                if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).trim();
-                } else if (line.isEmpty() && id != null) {
-                    if ("ready".equals(name)) {
-                        ready.countDown();
-                    } else if ("change".equals(name)) {
-                        received.merge(Long.parseLong(id), 1, Integer::sum);
-                    } else if ("reset".equals(name)) {
-                        resets.incrementAndGet();
-                    }
-                    lastId = id;
-                    id = null;
-                    name = null;
-                }
-            }
+    /** Notes one event, keeping its id for a reconnection; answers whether to go on reading. */
+    private boolean handle(SseEvents.Event event) {
+        if ("ready".equals(event.name())) {
+            ready.countDown();
+        } else if ("change".equals(event.name())) {
+            received.merge(Long.parseLong(event.id()), 1, Integer::sum);
+        } else if ("reset".equals(event.name())) {
+            resets.incrementAndGet();
         }
+        lastId = event.id();
+        return running;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.communityledger.faults;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +155,9 @@ final class StreamResume implements Scenario {
         private volatile int unplannedEnds;
         private volatile Duration slowest = Duration.ZERO;
         private volatile InputStream current;
+        private String lastId;
+        private boolean dropped;
+        private long changesOnThisConnection;
 
         Dashboard(LedgerHttp viewer) {
             this.viewer = viewer;
@@ -183,47 +183,15 @@ final class StreamResume implements Scenario {
 
         @Override
         public void run() {
-            String lastId = null;
-            boolean dropped = false;
             while (running) {
                 try {
                     HttpResponse<InputStream> response = viewer.stream("/api/stream", lastId);
                     current = response.body();
-                    long changes = 0;
-                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(current, StandardCharsets.UTF_8))) {
-                        String id = null;
-                        String name = null;
-                        String data = null;
-                        for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
-                            if (line.startsWith("id:")) {
-                                id = line.substring(3).trim();
-                            } else if (line.startsWith("event:")) {
-                                name = line.substring(6).trim();
-                            } else if (line.startsWith("data:")) {
-                                data = line.substring(5);
-                            } else if (line.isEmpty() && id != null) {
-                                if ("ready".equals(name)) {
-                                    ready.countDown();
-                                } else if ("change".equals(name)) {
-                                    received.add(Long.parseLong(id));
-                                    noteDelay(data);
-                                    changes++;
-                                } else if ("reset".equals(name)) {
-                                    resets++;
-                                }
-                                lastId = id;
-                                id = null;
-                                name = null;
-                                data = null;
-                                if (!dropped && changes >= CHANGES_BEFORE_DROP) {
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    if (!dropped && changes >= CHANGES_BEFORE_DROP) {
+                    changesOnThisConnection = 0;
+                    SseEvents.read(current, this::handle);
+                    if (!dropped && changesOnThisConnection >= CHANGES_BEFORE_DROP) {
                         dropped = true;
-                        changesBeforeDrop = changes;
+                        changesBeforeDrop = changesOnThisConnection;
                         resumedFrom = Long.parseLong(lastId);
                         // Offline for a while, as a dashboard on a flaky network; the burst goes on meanwhile.
                         Rest.sleep(OFFLINE);
@@ -237,6 +205,21 @@ final class StreamResume implements Scenario {
                     }
                 }
             }
+        }
+
+        /** Notes one event; answers false to drop the connection (once, after enough changes) or when stopped. */
+        private boolean handle(SseEvents.Event event) {
+            if ("ready".equals(event.name())) {
+                ready.countDown();
+            } else if ("change".equals(event.name())) {
+                received.add(Long.parseLong(event.id()));
+                noteDelay(event.data());
+                changesOnThisConnection++;
+            } else if ("reset".equals(event.name())) {
+                resets++;
+            }
+            lastId = event.id();
+            return running && (dropped || changesOnThisConnection < CHANGES_BEFORE_DROP);
         }
 
         private void noteDelay(String data) {

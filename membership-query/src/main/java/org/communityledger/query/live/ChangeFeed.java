@@ -142,10 +142,6 @@ class ChangeFeed implements SmartLifecycle {
         return broadcast;
     }
 
-    int subscriberCount() {
-        return subscribers.size();
-    }
-
     private void follow() {
         while (running && !Thread.currentThread().isInterrupted()) {
             Duration wait = properties.feedIdlePoll();
