@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The command service on a random port against a real PostgreSQL and a real Kafka broker. Every test class
  * with this annotation shares one application context. Snapshots are taken every 5 events so tests reach them;
  * holes in the global positions are taken as final at once (SafePositionIT tests the wait itself). The local
- * profile gives the accounts admin/admin, auditor/auditor and viewer/viewer.
+ * profile gives the accounts admin/admin, auditor/auditor, viewer/viewer and metrics/metrics.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

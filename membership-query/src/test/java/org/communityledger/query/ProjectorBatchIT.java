@@ -1,7 +1,6 @@
 package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.communityledger.query.TopicWriter.envelope;
 import static org.communityledger.query.TopicWriter.established;
 import static org.communityledger.query.TopicWriter.joined;
@@ -16,13 +15,15 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 import org.communityledger.query.projection.Applied;
 import org.communityledger.query.projection.CommunityProjector;
+import org.communityledger.query.projection.HeldEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The projector handed a whole batch, as live consumption and rebuilds do: the events take effect in their
- * order within one transaction, what was seen is skipped, and a gap undoes the whole batch.
+ * order within one transaction, what was seen is skipped, and an event ahead of its predecessor waits, held,
+ * without holding up the rest of the batch, until its predecessor comes.
  */
 @QueryServiceTest
 class ProjectorBatchIT {
@@ -31,8 +32,10 @@ class ProjectorBatchIT {
     CommunityProjector projector;
 
     @Autowired
-    JdbcClient jdbc;
+    HeldEvents heldEvents;
 
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_batch_takes_effect_in_order_and_skips_a_redelivered_event() {
@@ -64,20 +67,58 @@ class ProjectorBatchIT {
     }
 
     @Test
-    void a_gap_anywhere_in_a_batch_undoes_the_whole_batch() {
+    void an_event_ahead_of_its_predecessor_is_held_while_the_rest_of_the_batch_goes_on() {
+        CommunityId waiting = CommunityId.newId();
+        CommunityId other = CommunityId.newId();
+        projector.applyAll(List.of(envelope(waiting, 1, established(waiting))));
+
+        List<Applied> results = projector.applyAll(List.of(
+                envelope(waiting, 2, joined(waiting, "first-member", "第一个成员")),
+                envelope(waiting, 4, joined(waiting, "too-early", "来得太早")),
+                envelope(other, 1, established(other)),
+                envelope(other, 2, joined(other, "southern-film-group", "南方影视集团"))));
+
+        assertThat(results).containsExactly(Applied.CHANGED, Applied.HELD, Applied.CHANGED, Applied.CHANGED);
+        assertThat(versionAndMembers(waiting)).isEqualTo("2/1");
+        assertThat(versionAndMembers(other)).isEqualTo("2/1");
+        assertThat(jdbc.sql("select missing_version from quarantine where community_id = :id")
+                .param("id", waiting.value()).query(Long.class).single()).isEqualTo(3L);
+        assertThat(heldVersions(waiting)).containsExactly(4L);
+
+        // Healed, so that the shared test context has no community left in quarantine.
+        projector.applyAll(List.of(envelope(waiting, 3, joined(waiting, "second-member", "第二个成员"))));
+        assertThat(heldEvents.release(waiting)).isEqualTo(1);
+        assertThat(versionAndMembers(waiting)).isEqualTo("4/3");
+    }
+
+    @Test
+    void the_missing_event_heals_its_community_and_releases_what_was_held_in_order() {
         CommunityId community = CommunityId.newId();
         projector.applyAll(List.of(envelope(community, 1, established(community))));
+        projector.applyAll(List.of(
+                envelope(community, 3, joined(community, "second-member", "第二个成员")),
+                envelope(community, 4, joined(community, "third-member", "第三个成员"))));
+        assertThat(heldVersions(community)).containsExactly(3L, 4L);
 
-        assertThatThrownBy(() -> projector.applyAll(List.of(
-                envelope(community, 2, joined(community, "first-member", "第一个成员")),
-                envelope(community, 4, joined(community, "too-early", "来得太早")))))
-                .hasMessageContaining("community " + community.value());
+        assertThat(projector.applyAll(List.of(envelope(community, 2, joined(community, "first-member", "第一个成员")))))
+                .containsExactly(Applied.HEALED);
+        assertThat(heldEvents.release(community)).isEqualTo(2);
 
-        assertThat(jdbc.sql("select version || '/' || member_count from community where community_id = :id")
-                .param("id", community.value()).query(String.class).single()).isEqualTo("1/0");
-        assertThat(jdbc.sql("select count(*) from member where community_id = :id")
+        assertThat(versionAndMembers(community)).isEqualTo("4/3");
+        assertThat(heldVersions(community)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from quarantine where community_id = :id")
                 .param("id", community.value()).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from projection_change where community_id = :id")
-                .param("id", community.value()).query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("select version from projection_change where community_id = :id order by change_id")
+                .param("id", community.value()).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    private String versionAndMembers(CommunityId community) {
+        return jdbc.sql("select version || '/' || member_count from community where community_id = :id")
+                .param("id", community.value()).query(String.class).single();
+    }
+
+    private List<Long> heldVersions(CommunityId community) {
+        return jdbc.sql("select version from held_event where community_id = :id order by version")
+                .param("id", community.value()).query(Long.class).list();
     }
 }

@@ -39,7 +39,7 @@ class TopicLayoutIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             alterRetention(admin, "86400000");
             try {
-                await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"status\":\"DEGRADED\""));
+                await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"topicLayout\":{\"details\""));
                 assertThat(health()).contains(WireFormat.DEAD_LETTER_TOPIC + " has retention.ms=86400000, not -1");
             } finally {
                 alterRetention(admin, "-1");

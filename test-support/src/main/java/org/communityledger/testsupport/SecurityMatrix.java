@@ -19,15 +19,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Which local account may call which endpoint of a service, and the check of every row against every kind
- * of caller: no credentials, a wrong password, viewer, auditor, admin (each local account's password is
- * its name). Rows are "METHOD path" as the application maps them; PUBLIC means anyone. An allowed caller must
+ * of caller: no credentials, a wrong password, viewer, auditor, admin, metrics (each local account's password
+ * is its name). Rows are "METHOD path" as the application maps them; PUBLIC means anyone. An allowed caller must
  * get an answer below 500, and a 404 only where the path names a resource (the placeholder id names none):
  * a row whose path the application does not serve fails, as does an endpoint that breaks.
  */
 public final class SecurityMatrix {
 
     public static final String PUBLIC = "PUBLIC";
-    private static final String[] ACCOUNTS = {"viewer", "auditor", "admin"};
+    private static final String[] ACCOUNTS = {"viewer", "auditor", "admin", "metrics"};
 
     private final Map<String, Set<String>> rows = new LinkedHashMap<>();
     /** Rows served outside the handler mappings (actuator endpoints, static files). */

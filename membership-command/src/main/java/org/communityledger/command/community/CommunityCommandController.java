@@ -41,7 +41,8 @@ class CommunityCommandController {
     ResponseEntity<CommandResult> establish(@Valid @RequestBody EstablishCommunityRequest request,
                                             CommandContext context) {
         CommunityId newId = CommunityId.newId();
-        CommandResult result = dispatcher.execute(context, newId, request, () -> request.toCommand(newId));
+        CommandResult result = dispatcher.execute(context, newId, request, EstablishCommunity.class,
+                () -> request.toCommand(newId));
         return answer(HttpStatus.CREATED, result, context)
                 .location(URI.create("/api/communities/" + result.communityId()))
                 .body(result);
@@ -52,7 +53,8 @@ class CommunityCommandController {
                                                       @Valid @RequestBody ApproveConstitutionRequest request,
                                                       CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+        return ok(dispatcher.execute(context, id, request, ApproveConstitution.class,
+                () -> request.toCommand(id)), context);
     }
 
     @PostMapping(path = "/{communityId}/organizational-list", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,7 +62,8 @@ class CommunityCommandController {
                                                             @Valid @RequestBody ApproveOrganizationalListRequest request,
                                                             CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+        return ok(dispatcher.execute(context, id, request, ApproveOrganizationalList.class,
+                () -> request.toCommand(id)), context);
     }
 
     @PostMapping(path = "/{communityId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,7 +71,7 @@ class CommunityCommandController {
                                        @Valid @RequestBody JoinMemberRequest request,
                                        CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+        return ok(dispatcher.execute(context, id, request, JoinMember.class, () -> request.toCommand(id)), context);
     }
 
     @PostMapping(path = "/{communityId}/members/{organizationId}/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +80,8 @@ class CommunityCommandController {
                                         CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, member)), context);
+        return ok(dispatcher.execute(context, id, request, LeaveCommunity.class,
+                () -> request.toCommand(id, member)), context);
     }
 
     @PostMapping(path = "/{communityId}/members/{organizationId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +90,8 @@ class CommunityCommandController {
                                              CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, member)), context);
+        return ok(dispatcher.execute(context, id, request, AssignRole.class,
+                () -> request.toCommand(id, member)), context);
     }
 
     @DeleteMapping(path = "/{communityId}/members/{organizationId}/roles/{role}")
@@ -95,7 +100,8 @@ class CommunityCommandController {
         CommunityId id = RequestFields.communityId(communityId);
         OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
         MemberRole memberRole = RequestFields.role("role", role);
-        return ok(dispatcher.execute(context, id, null, () -> new RevokeRole(id, member, memberRole)), context);
+        return ok(dispatcher.execute(context, id, null, RevokeRole.class,
+                () -> new RevokeRole(id, member, memberRole)), context);
     }
 
     @PostMapping(path = "/{communityId}/plaques", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -104,7 +110,7 @@ class CommunityCommandController {
                                               CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         PlaqueId plaqueId = PlaqueId.newId();
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, plaqueId),
+        return ok(dispatcher.execute(context, id, request, AwardPlaque.class, () -> request.toCommand(id, plaqueId),
                 new CreatedId(CreatedId.PLAQUE, plaqueId.value())), context);
     }
 
@@ -114,7 +120,8 @@ class CommunityCommandController {
                                                CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         PlaqueId plaque = RequestFields.plaqueId(plaqueId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, plaque)), context);
+        return ok(dispatcher.execute(context, id, request, RevokePlaque.class,
+                () -> request.toCommand(id, plaque)), context);
     }
 
     @PostMapping(path = "/{communityId}/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,7 +130,8 @@ class CommunityCommandController {
                                                 CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         AgreementId agreementId = AgreementId.newId();
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, agreementId),
+        return ok(dispatcher.execute(context, id, request, SignAgreement.class,
+                () -> request.toCommand(id, agreementId),
                 new CreatedId(CreatedId.AGREEMENT, agreementId.value())), context);
     }
 
@@ -135,7 +143,8 @@ class CommunityCommandController {
                                                      CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
         AgreementId agreement = RequestFields.agreementId(agreementId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id, agreement)), context);
+        return ok(dispatcher.execute(context, id, request, TerminateAgreement.class,
+                () -> request.toCommand(id, agreement)), context);
     }
 
     @PostMapping(path = "/{communityId}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -143,7 +152,8 @@ class CommunityCommandController {
                                            @Valid @RequestBody DissolveCommunityRequest request,
                                            CommandContext context) {
         CommunityId id = RequestFields.communityId(communityId);
-        return ok(dispatcher.execute(context, id, request, () -> request.toCommand(id)), context);
+        return ok(dispatcher.execute(context, id, request, DissolveCommunity.class,
+                () -> request.toCommand(id)), context);
     }
 
     private static ResponseEntity<CommandResult> ok(CommandResult result, CommandContext context) {

@@ -1,7 +1,10 @@
 package org.communityledger.command.community;
 
+import org.communityledger.command.dispatch.CommandOutcome;
+import org.communityledger.command.dispatch.CommandRefusal;
+
 /** A command that the community's rules refuse; nothing is recorded. Answered as 409. */
-class RuleViolation extends RuntimeException {
+class RuleViolation extends RuntimeException implements CommandRefusal {
 
     private final Rule rule;
 
@@ -12,5 +15,10 @@ class RuleViolation extends RuntimeException {
 
     Rule rule() {
         return rule;
+    }
+
+    @Override
+    public CommandOutcome outcome() {
+        return CommandOutcome.REJECTED;
     }
 }

@@ -1,7 +1,10 @@
 package org.communityledger.command.community;
 
+import org.communityledger.command.dispatch.CommandOutcome;
+import org.communityledger.command.dispatch.CommandRefusal;
+
 /** The command was conditional on a version ({@code If-Match}) and the community has moved on. Answered as 412. */
-class VersionConflict extends RuntimeException {
+class VersionConflict extends RuntimeException implements CommandRefusal {
 
     private final long expected;
     private final long actual;
@@ -18,5 +21,10 @@ class VersionConflict extends RuntimeException {
 
     long actual() {
         return actual;
+    }
+
+    @Override
+    public CommandOutcome outcome() {
+        return CommandOutcome.CONFLICT;
     }
 }

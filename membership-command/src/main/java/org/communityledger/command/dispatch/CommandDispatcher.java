@@ -10,15 +10,20 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.communityledger.command.eventstore.EventPositions;
 import org.communityledger.events.value.CommunityId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Executes a command the safe way: a retry with a known idempotency key answers the first outcome and
  * records nothing; otherwise the command is sent with the metadata its events must carry, and once its
- * events are committed the answer is the community's new version and the position of its last event.
+ * events are committed the answer is the community's new version and the position of its last event. Each
+ * command is timed and counted by type and outcome ({@link CommandMetrics}).
  */
 @Component
 public class CommandDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     /**
      * With several command instances, an instance's cached community is behind whenever the other appended to it,
@@ -32,44 +37,67 @@ public class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final EventPositions eventPositions;
     private final IdempotencyRecords idempotencyRecords;
+    private final CommandMetrics metrics;
 
     CommandDispatcher(CommandGateway commandGateway, EventPositions eventPositions,
-                      IdempotencyRecords idempotencyRecords) {
+                      IdempotencyRecords idempotencyRecords, CommandMetrics metrics) {
         this.commandGateway = commandGateway;
         this.eventPositions = eventPositions;
         this.idempotencyRecords = idempotencyRecords;
+        this.metrics = metrics;
     }
 
-    public CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
-                                 Supplier<?> command) {
-        return execute(context, communityId, requestBody, command, null);
+    public <C> CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
+                                     Class<C> commandType, Supplier<? extends C> command) {
+        return execute(context, communityId, requestBody, commandType, command, null);
     }
 
     /**
      * @param requestBody the request as read, for the idempotency fingerprint
+     * @param commandType what the command is, named in the metrics even when it is not built
      * @param command     builds the command; not called when the request is a retry
      * @param created     the id this command makes, if any, answered with the result
      */
-    public CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
-                                 Supplier<?> command, CreatedId created) {
-        String fingerprint = context.idempotencyKey() == null ? null
-                : RequestFingerprint.of(context.target(), requestBody);
-        Optional<CommandResult> earlier = earlierOutcome(context, fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
+    public <C> CommandResult execute(CommandContext context, CommunityId communityId, Object requestBody,
+                                     Class<C> commandType, Supplier<? extends C> command, CreatedId created) {
+        long started = System.nanoTime();
+        // Until the command ends otherwise: an Error passes the catch below and must not count as accepted.
+        CommandOutcome outcome = CommandOutcome.FAILED;
+        try {
+            String fingerprint = context.idempotencyKey() == null ? null
+                    : RequestFingerprint.of(context.target(), requestBody);
+            Optional<CommandResult> earlier = earlierOutcome(context, fingerprint);
+            if (earlier.isPresent()) {
+                outcome = CommandOutcome.REPLAYED;
+                return earlier.get();
+            }
+            Map<String, Object> metaData = metaData(context, communityId, fingerprint, created);
+            Attempt attempt = send(context, communityId, metaData, command.get(), fingerprint, created);
+            outcome = attempt.outcome();
+            return attempt.result();
+        } catch (RuntimeException failure) {
+            outcome = CommandOutcome.of(failure);
+            throw failure;
+        } finally {
+            long took = System.nanoTime() - started;
+            metrics.record(commandType, outcome, took);
+            log.debug("{} {} in {} ms", commandType.getSimpleName(), outcome.tag(), took / 1_000_000);
         }
-        Map<String, Object> metaData = metaData(context, communityId, fingerprint, created);
-        Object payload = command.get();
+    }
+
+    /** Sends the command, again on a concurrent change; a concurrent twin with the same key answers its outcome. */
+    private Attempt send(CommandContext context, CommunityId communityId, Map<String, Object> metaData,
+                         Object payload, String fingerprint, CreatedId created) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Long version = commandGateway.sendAndWait(
                         GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData));
-                return CommandResult.of(communityId.value(), version,
-                        eventPositions.positionOf(communityId, version), created);
+                return new Attempt(CommandResult.of(communityId.value(), version,
+                        eventPositions.positionOf(communityId, version), created), CommandOutcome.ACCEPTED);
             } catch (RuntimeException failure) {
                 Optional<CommandResult> concurrentTwin = earlierOutcome(context, fingerprint);
                 if (concurrentTwin.isPresent()) {
-                    return concurrentTwin.get();
+                    return new Attempt(concurrentTwin.get(), CommandOutcome.REPLAYED);
                 }
                 if (!(failure instanceof ConcurrencyException)) {
                     throw failure;
@@ -80,6 +108,9 @@ public class CommandDispatcher {
                 pauseBeforeRetry();
             }
         }
+    }
+
+    private record Attempt(CommandResult result, CommandOutcome outcome) {
     }
 
     private static void pauseBeforeRetry() {

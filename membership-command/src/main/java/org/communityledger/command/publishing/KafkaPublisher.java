@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +23,10 @@ import org.communityledger.command.ledger.LedgerMetadata;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.platform.correlation.CorrelationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,27 +43,45 @@ import org.springframework.stereotype.Component;
 class KafkaPublisher {
 
     static final String PROCESSOR = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
     private final WireFormat wireFormat;
     private final PublisherProperties properties;
+    private final Counter published;
 
-    KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, PublisherProperties properties) {
+    KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, PublisherProperties properties,
+                   MeterRegistry meterRegistry) {
         this.kafkaTemplate = kafkaTemplate;
         this.wireFormat = wireFormat;
         this.properties = properties;
+        this.published = Counter.builder("ledger.publisher.published")
+                .description("Events Kafka acknowledged; a batch sent again after a failure counts again")
+                .register(meterRegistry);
     }
 
     @EventHandler
     void publish(CommunityEvent event, DomainEventMessage<?> message) {
+        String correlationId = (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID);
+        if (correlationId == null) {
+            send(event, message, null);
+            return;
+        }
+        // What is logged about this event on this thread names the request of the command that caused it.
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+            send(event, message, correlationId);
+        }
+    }
+
+    private void send(CommunityEvent event, DomainEventMessage<?> message, String correlationId) {
         EventEnvelope envelope = new EventEnvelope(
                 message.getIdentifier(),
                 event.communityId(),
                 message.getSequenceNumber() + 1,
                 EventPositions.ofTracked(message),
                 message.getTimestamp(),
-                (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID),
+                correlationId,
                 event);
         WireFormat.WireRecord wire = wireFormat.write(envelope);
         RecordHeaders headers = new RecordHeaders();
@@ -69,6 +93,8 @@ class KafkaPublisher {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers);
         pendingSendsOfThisBatch().add(kafkaTemplate.send(record));
+        log.debug("Sending {} {} (community {}, version {}, position {})", envelope.type().name(),
+                envelope.eventId(), envelope.communityId().value(), envelope.sequence(), envelope.position());
     }
 
     private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
@@ -84,6 +110,7 @@ class KafkaPublisher {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(properties.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            published.increment(sends.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishingFailedException("interrupted while waiting for Kafka", e);

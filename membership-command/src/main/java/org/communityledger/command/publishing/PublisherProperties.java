@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimInterval          how often an instance that does not publish tries to take the claim (default 1 s)
  * @param nodeId                 how this instance names itself as the claim's owner (default Axon's process id
  *                               and host name); instances must differ, or both would publish
+ * @param lagRefresh             how long one reading of the publisher's lag (the metrics
+ *                               {@code ledger.publisher.lag.*}) answers scrapes before PostgreSQL is asked again
+ *                               (default 5 s); nothing is read while nobody scrapes
  */
 @ConfigurationProperties("ledger.publisher")
 record PublisherProperties(Integer batchSize, Integer segments, Duration acknowledgementTimeout,
-                           Duration claimTimeout, Duration claimInterval, String nodeId) {
+                           Duration claimTimeout, Duration claimInterval, String nodeId, Duration lagRefresh) {
 
     PublisherProperties {
         batchSize = batchSize == null ? 200 : batchSize;
@@ -26,5 +29,6 @@ record PublisherProperties(Integer batchSize, Integer segments, Duration acknowl
         acknowledgementTimeout = acknowledgementTimeout == null ? Duration.ofSeconds(30) : acknowledgementTimeout;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(5) : claimTimeout;
         claimInterval = claimInterval == null ? Duration.ofSeconds(1) : claimInterval;
+        lagRefresh = lagRefresh == null ? Duration.ofSeconds(5) : lagRefresh;
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.communityledger.command.dispatch.CommandContext;
+import org.communityledger.platform.correlation.CorrelationId;
 import org.communityledger.platform.problem.InvalidFieldException;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -19,7 +20,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 class CommandContextResolver implements HandlerMethodArgumentResolver {
 
-    static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String CORRELATION_ID = CorrelationId.HEADER;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IF_MATCH = "If-Match";
 
@@ -41,15 +42,23 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         Principal principal = request.getUserPrincipal();
         return new CommandContext(
                 principal == null ? UNAUTHENTICATED : principal.getName(),
-                correlationId(request.getHeader(CORRELATION_ID)),
+                correlationId(request),
                 token(IDEMPOTENCY_KEY, request.getHeader(IDEMPOTENCY_KEY)),
                 expectedVersion(request.getHeader(IF_MATCH)),
                 request.getMethod() + " " + request.getRequestURI());
     }
 
-    private static String correlationId(String header) {
-        String given = token(CORRELATION_ID, header);
-        return given == null ? UUID.randomUUID().toString() : given;
+    /**
+     * The header when the request has one (a malformed one is refused), otherwise the id the request logs under,
+     * so that the log lines of a request and the metadata of its events name the same id.
+     */
+    private static String correlationId(HttpServletRequest request) {
+        String given = token(CORRELATION_ID, request.getHeader(CORRELATION_ID));
+        if (given != null) {
+            return given;
+        }
+        String logged = CorrelationId.of(request);
+        return logged == null ? UUID.randomUUID().toString() : logged;
     }
 
     private static String token(String name, String value) {

@@ -46,7 +46,7 @@ class CommandSecurityMatrixIT {
                 .allow("GET /swagger-ui.html", PUBLIC)
                 .allow("ANY /error", PUBLIC)
                 .allowServedElsewhere("GET /actuator/health", PUBLIC)
-                .allowServedElsewhere("GET /actuator/prometheus", "admin");
+                .allowServedElsewhere("GET /actuator/prometheus", "admin", "metrics");
     }
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.communityledger.query.community;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import java.util.List;
  * @param chairUnit the member that holds the chair unit role, or null
  * @param version   the community's last applied event: how fresh this view is
  * @param position  the global position of that event
+ * @param stale     null while the view is current; otherwise the community is quarantined and its view stops
+ *                  before {@code stale.missingVersion}, the event it waits for
  */
 record CommunityView(
         String communityId,
@@ -26,7 +29,12 @@ record CommunityView(
         List<AgreementView> agreements,
         LocalDate dissolvedOn,
         long version,
-        long position) {
+        long position,
+        Stale stale) {
+
+    /** The view stops before {@code missingVersion}, which was parked or has not arrived, since {@code since}. */
+    record Stale(long missingVersion, Instant since, String reason) {
+    }
 
     /** An organisation named by id and name. */
     record MemberRef(String organizationId, String name) {

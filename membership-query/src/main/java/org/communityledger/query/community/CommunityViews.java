@@ -18,9 +18,10 @@ class CommunityViews {
     private static final String COMMUNITY_COLUMNS = """
             c.community_id, c.name, c.sector, c.region, c.host_organization_id, c.venue, c.established_on, c.status,
             c.member_count, c.chair_unit, chair.name as chair_name, c.constitution_version, c.dissolved_on,
-            c.version, c.last_position
+            c.version, c.last_position, q.missing_version, q.since as stale_since, q.reason as stale_reason
             from community c
-            left join member chair on chair.community_id = c.community_id and chair.organization_id = c.chair_unit""";
+            left join member chair on chair.community_id = c.community_id and chair.organization_id = c.chair_unit
+            left join quarantine q on q.community_id = c.community_id""";
 
     private final JdbcClient jdbc;
 
@@ -127,7 +128,9 @@ class CommunityViews {
                 agreements(communityId),
                 rs.getObject("dissolved_on", LocalDate.class),
                 rs.getLong("version"),
-                rs.getLong("last_position"));
+                rs.getLong("last_position"),
+                rs.getTimestamp("stale_since") == null ? null : new CommunityView.Stale(rs.getLong("missing_version"),
+                        rs.getTimestamp("stale_since").toInstant(), rs.getString("stale_reason")));
     }
 
     private List<CommunityView.PlaqueView> plaques(String communityId) {

@@ -1,6 +1,7 @@
 package org.communityledger.query.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,8 @@ class ChangeFeed implements SmartLifecycle {
      * Prometheus: ledger_stream_clients_fell_behind_total.
      */
     static final String CLIENTS_FELL_BEHIND = "ledger.stream.clients.fell.behind";
+    /** Live streams open on this instance. Prometheus: ledger_stream_clients_open. */
+    static final String CLIENTS_OPEN = "ledger.stream.clients.open";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final int READ_BATCH = 500;
     /** A change waiting behind a running transaction is looked at again this soon. */
@@ -60,6 +63,8 @@ class ChangeFeed implements SmartLifecycle {
         this.notifications = notifications;
         this.properties = properties;
         this.clientsFellBehind = meters.counter(CLIENTS_FELL_BEHIND);
+        Gauge.builder(CLIENTS_OPEN, subscribers, Set::size).description("live streams open on this instance")
+                .register(meters);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.WireFormat;
 import org.communityledger.query.sql.OrderedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies events to the views exactly once in effect. The community's last applied version is stored in
- * the same transaction as the change: a redelivered event is skipped, an event that arrives before its
- * predecessor is refused as a gap, to be retried.
+ * the same transaction as the change: a redelivered event is skipped, and an event that arrives before its
+ * predecessor is held while its community is quarantined, so that one community's missing event never
+ * stops the others (see {@link HeldEvents}).
  *
  * <p>A batch of events costs a handful of round trips, not several per event: the communities' versions are
  * locked and read once, the view changes are collected in order and sent as JDBC batches, and the member
@@ -44,10 +46,12 @@ public class CommunityProjector {
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
+    private final WireFormat wireFormat;
 
-    CommunityProjector(JdbcTemplate jdbc, EventCodec codec) {
+    CommunityProjector(JdbcTemplate jdbc, EventCodec codec, WireFormat wireFormat) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.wireFormat = wireFormat;
     }
 
     @Transactional
@@ -56,32 +60,42 @@ public class CommunityProjector {
     }
 
     /**
-     * Applies events in their order, in the caller's transaction (or one of its own). A gap anywhere fails the
-     * whole call, which rolls back with its transaction.
+     * Applies events in their order, in the caller's transaction (or one of its own). An event that comes
+     * before one it must follow is held and its community quarantined, instead of stopping the others; the
+     * event a quarantined community waits for is applied like any other and answered {@link Applied#HEALED},
+     * after which the caller releases the community's held events.
      */
     @Transactional
     public List<Applied> applyAll(List<EventEnvelope> envelopes) {
-        Map<String, Long> versions = appliedVersions(envelopes);
+        Map<String, CommunityState> states = lockAndRead(envelopes);
         OrderedStatements statements = new OrderedStatements(jdbc);
         ViewChanges views = new ViewChanges(statements);
         Map<String, long[]> reached = new LinkedHashMap<>();
         List<EventEnvelope> changes = new ArrayList<>();
+        List<EventEnvelope> held = new ArrayList<>();
         List<Applied> results = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
-            String communityId = envelope.communityId().value();
-            long applied = versions.getOrDefault(communityId, 0L);
-            if (envelope.sequence() <= applied) {
+            CommunityState state = states.get(envelope.communityId().value());
+            if (envelope.sequence() <= state.applied) {
                 results.add(Applied.DUPLICATE_SKIPPED);
-                continue;
+            } else if (envelope.sequence() == state.applied + 1) {
+                envelope.event().accept(views);
+                state.applied = envelope.sequence();
+                reached.put(state.communityId, new long[] {envelope.sequence(), envelope.position()});
+                changes.add(envelope);
+                results.add(state.quarantined ? Applied.HEALED : Applied.CHANGED);
+            } else {
+                if (!state.quarantined) {
+                    state.quarantined = true;
+                    statements.add("""
+                                    insert into quarantine (community_id, missing_version, reason)
+                                    values (?, ?, ?) on conflict (community_id) do nothing""",
+                            state.communityId, state.applied + 1, "version " + envelope.sequence()
+                                    + " arrived before version " + (state.applied + 1));
+                }
+                held.add(envelope);
+                results.add(Applied.HELD);
             }
-            if (envelope.sequence() != applied + 1) {
-                throw new SequenceGapException(envelope.communityId(), applied, envelope.sequence());
-            }
-            envelope.event().accept(views);
-            versions.put(communityId, envelope.sequence());
-            reached.put(communityId, new long[] {envelope.sequence(), envelope.position()});
-            changes.add(envelope);
-            results.add(Applied.CHANGED);
         }
         views.memberCountChanges.forEach((communityId, change) -> statements.add(
                 "update community set member_count = member_count + ? where community_id = ?", change, communityId));
@@ -89,6 +103,9 @@ public class CommunityProjector {
                 "update community set version = ?, last_position = ? where community_id = ?",
                 versionAndPosition[0], versionAndPosition[1], communityId));
         changes.forEach(envelope -> recordChange(statements, envelope));
+        held.forEach(envelope -> hold(statements, envelope));
+        states.values().stream().filter(state -> state.quarantined && reached.containsKey(state.communityId))
+                .forEach(state -> moveQuarantineOn(statements, state));
         statements.flush();
         return results;
     }
@@ -102,15 +119,41 @@ public class CommunityProjector {
                 new String(codec.encode(envelope.event()), StandardCharsets.UTF_8));
     }
 
+    /** Kept as it travels on the topic, to be read again with the wire format when its turn comes. */
+    private void hold(OrderedStatements statements, EventEnvelope envelope) {
+        WireFormat.WireRecord record = wireFormat.write(envelope);
+        statements.add("""
+                        insert into held_event (community_id, version, position, record_key, record_value, headers)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (community_id, version) do nothing""",
+                envelope.communityId().value(), envelope.sequence(), envelope.position(), record.key(), record.value(),
+                HeldEvents.headersAsJson(record.headers()));
+    }
+
     /**
-     * The last applied version of every community in the batch, read after locking them all so that two
-     * consumers during a rebalance cannot both apply an event. The locks are advisory, taken in a fixed order
-     * (no deadlock) and before the transaction's first write: a transaction gets its id at its first write, so
-     * the one that applies a community's next version gets a higher id than the one that applied the version
-     * before it, and the change log's commit order keeps each community's order. The rebuild's fence is
-     * taken first, shared: while a rebuild swaps the views, writers wait (see {@link ViewsFence}).
+     * A quarantined community went forward: what it held up to there is done, it now waits for the next
+     * version, and it leaves quarantine once nothing is held any more.
      */
-    private Map<String, Long> appliedVersions(List<EventEnvelope> envelopes) {
+    private static void moveQuarantineOn(OrderedStatements statements, CommunityState state) {
+        statements.add("delete from held_event where community_id = ? and version <= ?", state.communityId,
+                state.applied);
+        statements.add("update quarantine set missing_version = ? where community_id = ?", state.applied + 1,
+                state.communityId);
+        statements.add("""
+                        delete from quarantine q where community_id = ?
+                        and not exists (select 1 from held_event h where h.community_id = q.community_id)""",
+                state.communityId);
+    }
+
+    /**
+     * The last applied version of every community in the batch, and whether it is quarantined, read after
+     * locking them all so that two consumers during a rebalance cannot both apply an event. The locks are
+     * advisory, taken in a fixed order (no deadlock) and before the transaction's first write: a transaction
+     * gets its id at its first write, so the one that applies a community's next version gets a higher id than
+     * the one that applied the version before it, and the change log's commit order keeps each community's
+     * order. The rebuild's fence is taken first, shared: while a rebuild swaps the views, writers wait (see
+     * {@link ViewsFence}).
+     */
+    private Map<String, CommunityState> lockAndRead(List<EventEnvelope> envelopes) {
         String[] ids = envelopes.stream().map(envelope -> envelope.communityId().value()).distinct().sorted()
                 .toArray(String[]::new);
         jdbc.query("""
@@ -122,12 +165,30 @@ public class CommunityProjector {
                 row -> {
                 }, ViewsFence.KEY, ids);
         // A statement of its own: it reads what was committed while it waited for the locks.
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query("select community_id, version from community where community_id = any(?)",
+        Map<String, CommunityState> states = new HashMap<>();
+        jdbc.query("""
+                        select id, coalesce(c.version, 0), q.community_id is not null
+                        from unnest(?::text[]) as id
+                        left join community c on c.community_id = id
+                        left join quarantine q on q.community_id = id""",
                 row -> {
-                    versions.put(row.getString(1), row.getLong(2));
+                    states.put(row.getString(1), new CommunityState(row.getString(1), row.getLong(2),
+                            row.getBoolean(3)));
                 }, (Object) ids);
-        return versions;
+        return states;
+    }
+
+    /** Where one community of the batch stands while the batch is applied. */
+    private static final class CommunityState {
+        private final String communityId;
+        private long applied;
+        private boolean quarantined;
+
+        CommunityState(String communityId, long applied, boolean quarantined) {
+            this.communityId = communityId;
+            this.applied = applied;
+            this.quarantined = quarantined;
+        }
     }
 
     /** One change of the views per event, collected in order; member counts add up and are written once. */

@@ -1,35 +1,36 @@
 package org.communityledger.query.projection;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens when a record cannot be applied. A record this side cannot read goes straight to the
- * dead-letter topic with the reason in its headers, and the partition goes on. A gap in a community's
- * sequence is retried for as long as it takes (skipping it would corrupt the view). Anything else is
- * retried a few times, then parked in the dead-letter topic. Every parked record is logged as an error and
- * counted in a metric, so that an operator learns of it without reading the dead-letter topic.
+ * What happens when a record cannot be applied. A transient failure (the database unreachable, a lock or
+ * statement timeout, a relation missing during a migration; see {@link Failures}) is retried with a growing
+ * pause for as long as it lasts, and counted: it is never parked, because the record itself is fine. A record
+ * this side cannot read is parked at once; any other failure is retried a few times, then parked, and its
+ * community quarantined ({@link Parking}), while the rest of the partition goes on.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
 
     /**
-     * Records parked in the dead-letter topic, tagged {@code reason=unreadable} (this side cannot read it) or
-     * {@code not-applicable} (read, but failed every retry). Prometheus: ledger_projection_records_parked_total.
+     * Attempts to apply a record that failed for a transient reason (the warning logged with each names the
+     * cause). Prometheus: ledger_projection_retries_transient_total.
      */
-    static final String PARKED_RECORDS = "ledger.projection.records.parked";
+    static final String TRANSIENT_RETRIES = "ledger.projection.retries.transient";
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
     @Bean
@@ -43,45 +44,43 @@ class ConsumerConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler projectionErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate,
-                                               ProjectionProperties properties, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, failure) -> new TopicPartition(WireFormat.DEAD_LETTER_TOPIC, -1));
-        ConsumerRecordRecoverer parkAndTell = (record, failure) -> {
-            Throwable unreadable = causeOfType(failure, UndecodableEventException.class);
-            Throwable reason = unreadable != null ? unreadable : rootCause(failure);
-            log.error("Parked record {}-{}@{} (key {}) in {}: {}", record.topic(), record.partition(), record.offset(),
-                    record.key(), WireFormat.DEAD_LETTER_TOPIC, reason.getMessage());
-            meters.counter(PARKED_RECORDS, "reason", unreadable != null ? "unreadable" : "not-applicable").increment();
-            deadLetters.accept(record, failure);
-        };
-        DefaultErrorHandler handler = new DefaultErrorHandler(parkAndTell,
+    DefaultErrorHandler projectionErrorHandler(Parking parking, ProjectionProperties properties, MeterRegistry meters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(parking::park,
                 new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
         handler.addNotRetryableExceptions(UndecodableEventException.class);
-        handler.setBackOffFunction((record, failure) -> isGap(failure)
-                ? new FixedBackOff(properties.gapRetryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)
+        handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure)
+                ? transientBackOff(properties)
                 : null);
+        handler.setRetryListeners(new TransientFailureReport(meters));
         return handler;
     }
 
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    /** Unlimited attempts, the pause doubling from the retry interval up to the transient ceiling. */
+    private static ExponentialBackOff transientBackOff(ProjectionProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.transientRetryCeiling().toMillis());
+        return backOff;
+    }
+
+    /** Counts every transient retry and logs it, so that a long outage is seen, not only its end. */
+    private static final class TransientFailureReport implements RetryListener {
+
+        private final Counter retries;
+
+        TransientFailureReport(MeterRegistry meters) {
+            this.retries = meters.counter(TRANSIENT_RETRIES);
         }
-        return cause;
-    }
 
-    private static boolean isGap(Throwable failure) {
-        return causeOfType(failure, SequenceGapException.class) != null;
-    }
-
-    private static Throwable causeOfType(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause;
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+            if (Failures.isTransient(failure)) {
+                Throwable cause = Failures.rootCause(failure);
+                retries.increment();
+                try (MDC.MDCCloseable ignored = RecordDecoder.correlationInto(record)) {
+                    log.warn("Applying {}-{}@{} failed for a transient reason (attempt {}), retrying: {}", record.topic(),
+                            record.partition(), record.offset(), deliveryAttempt, cause.getMessage());
+                }
             }
         }
-        return null;
     }
 }

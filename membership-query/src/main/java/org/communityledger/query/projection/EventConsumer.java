@@ -2,8 +2,11 @@ package org.communityledger.query.projection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>When anything in a batch fails, the batch is applied again one record per transaction: the records
  * before the failing one are kept, and the failing one is retried or parked on its own (see
- * {@link ConsumerConfiguration}).
+ * {@link ConsumerConfiguration}). After a commit that gave a quarantined community the event it waited for,
+ * its held events follow ({@link HeldEvents}).
  */
 @Component
 class EventConsumer {
@@ -33,36 +37,53 @@ class EventConsumer {
 
     private final RecordDecoder decoder;
     private final CommunityProjector projector;
+    private final HeldEvents heldEvents;
     private final TransactionTemplate transactions;
     private final Counter redelivered;
 
-    EventConsumer(RecordDecoder decoder, CommunityProjector projector, TransactionTemplate transactions,
-                  MeterRegistry meters) {
+    EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents,
+                  TransactionTemplate transactions, MeterRegistry meters) {
         this.decoder = decoder;
         this.projector = projector;
+        this.heldEvents = heldEvents;
         this.transactions = transactions;
         this.redelivered = meters.counter(REDELIVERED_RECORDS);
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC, batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
+        Set<CommunityId> healed = new LinkedHashSet<>();
         try {
             List<EventEnvelope> envelopes = records.stream().map(decoder::decode).toList();
-            count(transactions.execute(status -> projector.applyAll(envelopes)));
+            count(envelopes, transactions.execute(status -> projector.applyAll(envelopes)), healed);
         } catch (RuntimeException batchFailed) {
             for (int index = 0; index < records.size(); index++) {
                 ConsumerRecord<String, byte[]> record = records.get(index);
                 try {
-                    Applied applied = transactions.execute(status -> projector.apply(decoder.decode(record)));
-                    count(List.of(applied));
+                    EventEnvelope envelope = decoder.decode(record);
+                    Applied applied = transactions.execute(status -> projector.apply(envelope));
+                    count(List.of(envelope), List.of(applied), healed);
                 } catch (RuntimeException failure) {
+                    releaseAll(healed);
                     throw new BatchListenerFailedException(failure.getMessage(), failure, index);
                 }
             }
         }
+        releaseAll(healed);
     }
 
-    private void count(List<Applied> results) {
-        redelivered.increment(results.stream().filter(Applied.DUPLICATE_SKIPPED::equals).count());
+    private void count(List<EventEnvelope> envelopes, List<Applied> results, Set<CommunityId> healed) {
+        for (int index = 0; index < results.size(); index++) {
+            if (results.get(index) == Applied.DUPLICATE_SKIPPED) {
+                redelivered.increment();
+            } else if (results.get(index) == Applied.HEALED) {
+                healed.add(envelopes.get(index).communityId());
+            }
+        }
+    }
+
+    private void releaseAll(Set<CommunityId> healed) {
+        healed.forEach(heldEvents::release);
+        healed.clear();
     }
 }

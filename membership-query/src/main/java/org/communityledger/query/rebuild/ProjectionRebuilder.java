@@ -1,5 +1,7 @@
 package org.communityledger.query.rebuild;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.query.projection.Applied;
 import org.communityledger.query.projection.CommunityProjector;
+import org.communityledger.query.projection.HeldEvents;
 import org.communityledger.query.projection.ChangeLogChannel;
 import org.communityledger.query.projection.ViewsFence;
 import org.communityledger.query.projection.RecordDecoder;
@@ -52,10 +56,18 @@ public class ProjectionRebuilder implements DisposableBean {
     private static final long LEFT_FOR_THE_FENCE = 2_000;
     /** How often a running rebuild's progress is saved for the other instances to report. */
     private static final Duration SAVE_PROGRESS_EVERY = Duration.ofMillis(500);
+    /**
+     * This instance's rebuild, for Prometheus: ledger_projection_rebuild_running (1 while it runs here),
+     * ledger_projection_rebuild_events_applied and ledger_projection_rebuild_remaining_records.
+     */
+    static final String REBUILD_RUNNING = "ledger.projection.rebuild.running";
+    static final String REBUILD_APPLIED = "ledger.projection.rebuild.events.applied";
+    static final String REBUILD_REMAINING = "ledger.projection.rebuild.remaining.records";
 
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final RecordDecoder decoder;
     private final CommunityProjector projector;
+    private final HeldEvents heldEvents;
     private final ProjectionSchemas schemas;
     private final RebuildLease lease;
     private final RebuildStatusStore statusStore;
@@ -67,16 +79,23 @@ public class ProjectionRebuilder implements DisposableBean {
     private Instant progressSavedAt = Instant.EPOCH;
 
     ProjectionRebuilder(ConsumerFactory<String, byte[]> consumerFactory, RecordDecoder decoder,
-                        CommunityProjector projector, ProjectionSchemas schemas, RebuildLease lease,
-                        RebuildStatusStore statusStore, TransactionTemplate transactions, JdbcClient jdbc) {
+                        CommunityProjector projector, HeldEvents heldEvents, ProjectionSchemas schemas, RebuildLease lease,
+                        RebuildStatusStore statusStore, TransactionTemplate transactions, JdbcClient jdbc,
+                        MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
         this.decoder = decoder;
         this.projector = projector;
+        this.heldEvents = heldEvents;
         this.schemas = schemas;
         this.lease = lease;
         this.statusStore = statusStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        Gauge.builder(REBUILD_RUNNING, this, rebuilder -> rebuilder.runningHere() ? 1 : 0).register(meters);
+        Gauge.builder(REBUILD_APPLIED, this, rebuilder -> rebuilder.runningHere() ? rebuilder.localStatus.eventsApplied()
+                : 0).register(meters);
+        Gauge.builder(REBUILD_REMAINING, this, rebuilder -> rebuilder.runningHere() ? rebuilder.localStatus.lag()
+                : 0).register(meters);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "projection-rebuild");
             thread.setDaemon(true);
@@ -93,9 +112,12 @@ public class ProjectionRebuilder implements DisposableBean {
         progress.reset();
         publish(progress.status(RebuildState.BUILDING, Map.of(), null), true);
         worker.execute(() -> {
+            RebuildStatus finished;
             try (held) {
-                rebuild();
+                finished = rebuild();
             }
+            // Told only once the lease is free, so that whoever sees the rebuild finished may start the next one.
+            publish(finished, true);
         });
         return true;
     }
@@ -118,13 +140,18 @@ public class ProjectionRebuilder implements DisposableBean {
         return saved;
     }
 
+    private boolean runningHere() {
+        RebuildStatus mine = localStatus;
+        return mine != null && mine.state().running();
+    }
+
     private static Properties rebuildConsumerProperties() {
         Properties properties = new Properties();
         properties.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REBUILD_BATCH);
         return properties;
     }
 
-    private void rebuild() {
+    private RebuildStatus rebuild() {
         try (Consumer<String, byte[]> consumer = consumerFactory.createConsumer("projection-rebuild", "rebuild",
                 null, rebuildConsumerProperties())) {
             schemas.createRebuildSchema();
@@ -143,13 +170,17 @@ public class ProjectionRebuilder implements DisposableBean {
                         .mapToLong(Long::longValue).sum();
             } while (left > LEFT_FOR_THE_FENCE);
             transactions.executeWithoutResult(tx -> catchUpAndSwitch(consumer, partitions));
-            publish(progress.finished(RebuildState.SWITCHED, null), true);
             log.info("Projections rebuilt from offset 0: {} events at {} events/s", progress.applied,
                     String.format("%.0f", progress.rate()));
+            return progress.finished(RebuildState.SWITCHED, null);
         } catch (RuntimeException e) {
             log.error("Projection rebuild failed; the old views stay in place", e);
-            publish(progress.finished(RebuildState.FAILED, e.getMessage()), true);
-            schemas.dropRebuildSchema();
+            try {
+                schemas.dropRebuildSchema();
+            } catch (RuntimeException dropFailed) {
+                log.warn("The failed rebuild's schema stays until the next rebuild: {}", dropFailed.getMessage());
+            }
+            return progress.finished(RebuildState.FAILED, e.getMessage());
         }
     }
 
@@ -199,7 +230,12 @@ public class ProjectionRebuilder implements DisposableBean {
                     progress.skipped++;
                 }
             }
-            projector.applyAll(envelopes);
+            List<Applied> results = projector.applyAll(envelopes);
+            for (int index = 0; index < results.size(); index++) {
+                if (results.get(index) == Applied.HEALED) {
+                    heldEvents.releaseInThisTransaction(envelopes.get(index).communityId());
+                }
+            }
             envelopes.forEach(envelope -> progress.applied(envelope.position()));
         });
     }

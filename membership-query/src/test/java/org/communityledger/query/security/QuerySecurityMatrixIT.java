@@ -22,6 +22,8 @@ class QuerySecurityMatrixIT {
 
     private static final String STREAM = "GET /api/stream";
     private static final String REBUILD = "POST /api/admin/projections/rebuild";
+    /** Would replay every parked record of the shared test database; RepairIT checks it with a community. */
+    private static final String REPLAY_ALL = "POST /api/admin/dead-letters/replay";
     private static final String[] READERS = {"viewer", "auditor", "admin"};
     private static final SecurityMatrix MATRIX = new SecurityMatrix()
             .allow("GET /api/communities", READERS)
@@ -32,13 +34,19 @@ class QuerySecurityMatrixIT {
             .allow(STREAM, READERS)
             .allow("GET /api/admin/projections/status", "admin")
             .allow(REBUILD, "admin")
+            .allow("GET /api/admin/dead-letters", "admin")
+            .allow("GET /api/admin/dead-letters/{id}", "admin")
+            .allow("POST /api/admin/dead-letters/{id}/replay", "admin")
+            .allow("POST /api/admin/dead-letters/{id}/discard", "admin")
+            .allow(REPLAY_ALL, "admin")
+            .allow("GET /api/admin/quarantine", "admin")
             .allow("GET /v3/api-docs", PUBLIC)
             .allow("GET /v3/api-docs.yaml", PUBLIC)
             .allow("GET /v3/api-docs/swagger-config", PUBLIC)
             .allow("GET /swagger-ui.html", PUBLIC)
             .allow("ANY /error", PUBLIC)
             .allowServedElsewhere("GET /actuator/health", PUBLIC)
-            .allowServedElsewhere("GET /actuator/prometheus", "admin")
+            .allowServedElsewhere("GET /actuator/prometheus", "admin", "metrics")
             .allowServedElsewhere("GET /", READERS)
             .allowServedElsewhere("GET /dashboard.js", READERS);
 
@@ -56,7 +64,7 @@ class QuerySecurityMatrixIT {
 
     @Test
     void every_endpoint_answers_each_caller_as_the_matrix_says() throws Exception {
-        MATRIX.assertEveryRow(port, Set.of(STREAM, REBUILD));
+        MATRIX.assertEveryRow(port, Set.of(STREAM, REBUILD, REPLAY_ALL));
     }
 
     @Test
@@ -65,6 +73,7 @@ class QuerySecurityMatrixIT {
         for (String account : READERS) {
             assertThat(MATRIX.statusOfStream(port, "/api/stream", basic(account, account))).as(account).isEqualTo(200);
         }
+        assertThat(MATRIX.call(port, "GET", "/api/stream", basic("metrics", "metrics"))).isEqualTo(403);
     }
 
     @Test
@@ -78,6 +87,8 @@ class QuerySecurityMatrixIT {
         assertThat(MATRIX.call(port, "POST", "/api/admin/projections/rebuild", null)).isEqualTo(401);
         assertThat(MATRIX.call(port, "POST", "/api/admin/projections/rebuild", basic("viewer", "viewer"))).isEqualTo(403);
         assertThat(MATRIX.call(port, "POST", "/api/admin/projections/rebuild", basic("auditor", "auditor")))
+                .isEqualTo(403);
+        assertThat(MATRIX.call(port, "POST", "/api/admin/projections/rebuild", basic("metrics", "metrics")))
                 .isEqualTo(403);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private static final Set<String> LEDGER_ROLES = Set.of(LedgerRoles.ADMIN, LedgerRoles.AUDITOR, LedgerRoles.VIEWER);
+    private static final Set<String> LEDGER_ROLES = Set.of(LedgerRoles.ADMIN, LedgerRoles.AUDITOR, LedgerRoles.VIEWER,
+            LedgerRoles.METRICS);
 
     private final String[] rolesPath;
     private final String principalClaim;

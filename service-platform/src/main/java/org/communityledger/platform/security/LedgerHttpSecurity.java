@@ -42,8 +42,8 @@ public final class LedgerHttpSecurity {
 
     /**
      * The service's filter chain: the baseline, then the paths every service shares (health, info, the OpenAPI
-     * document, Swagger UI and error pages open; the rest of actuator ADMIN's), then the service's own rules;
-     * any path without a rule is closed.
+     * document, Swagger UI and error pages open; metrics for METRICS and ADMIN; the rest of actuator ADMIN's),
+     * then the service's own rules; any path without a rule is closed.
      */
     public SecurityFilterChain filterChain(HttpSecurity http,
             Consumer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> serviceRules)
@@ -54,6 +54,7 @@ public final class LedgerHttpSecurity {
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
                                     "/swagger-ui.html").permitAll()
                             .requestMatchers("/error").permitAll()
+                            .requestMatchers("/actuator/prometheus").hasAnyRole(LedgerRoles.METRICS, LedgerRoles.ADMIN)
                             .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN);
                     serviceRules.accept(requests);
                     requests.anyRequest().denyAll();

@@ -22,7 +22,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * Accounts for both services: those from configuration, plus, only under the {@code local} profile that
- * {@code ./ledger up} uses, admin/admin, auditor/auditor and viewer/viewer, announced with a warning.
+ * {@code ./ledger up} uses, admin/admin, auditor/auditor, viewer/viewer and metrics/metrics, announced with a
+ * warning.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({AccountsProperties.class, JwtProperties.class, CorsProperties.class})
@@ -61,11 +62,13 @@ public class SecurityConfiguration {
                 .roles(account.roles().toArray(String[]::new))
                 .build()));
         if (environment.matchesProfiles("local")) {
-            log.warn("LOCAL ACCOUNTS admin/admin, auditor/auditor, viewer/viewer are enabled (profile 'local'). "
+            log.warn("LOCAL ACCOUNTS admin/admin, auditor/auditor, viewer/viewer, metrics/metrics are enabled "
+                    + "(profile 'local'). "
                     + "They are for this machine only; never run the local profile anywhere else.");
             users.add(local("admin", LedgerRoles.ADMIN, encoder));
             users.add(local("auditor", LedgerRoles.AUDITOR, encoder));
             users.add(local("viewer", LedgerRoles.VIEWER, encoder));
+            users.add(local("metrics", LedgerRoles.METRICS, encoder));
         } else if (users.isEmpty() && !jwt.enabled()) {
             log.warn("Neither accounts (ledger.security.accounts) nor a token issuer (ledger.security.jwt) are "
                     + "configured: every protected endpoint answers 401.");

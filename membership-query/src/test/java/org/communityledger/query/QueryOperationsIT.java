@@ -1,0 +1,72 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.communityledger.testsupport.SecurityMatrix;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What an operator reads from the query service besides its API: readiness, liveness, version and metrics. */
+@QueryServiceTest
+class QueryOperationsIT {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void readiness_needs_the_database_and_kafka_and_liveness_only_the_process() throws Exception {
+        JsonNode readiness = json.readTree(get("/actuator/health/readiness", null).body());
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("readinessState", "db", "kafka");
+        JsonNode liveness = json.readTree(get("/actuator/health/liveness", null).body());
+        assertThat(liveness.path("components").fieldNames()).toIterable().containsExactly("livenessState");
+    }
+
+    @Test
+    void info_names_the_build_version_and_the_commit() throws Exception {
+        HttpResponse<String> response = get("/actuator/info", null);
+        JsonNode info = json.readTree(response.body());
+        assertThat(info.path("build").path("version").asText()).as(response.body()).matches("\\d+\\.\\d+\\.\\d+.*");
+        // The build leaves the commit out when it runs outside a git checkout (a source archive).
+        if (insideAGitCheckout()) {
+            assertThat(info.path("git").path("commit").path("id").asText()).as(response.body())
+                    .matches("[0-9a-f]{7,40}");
+        }
+    }
+
+    @Test
+    void the_metrics_account_scrapes_prometheus() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus", SecurityMatrix.basic("metrics", "metrics"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("http_server_requests_seconds_count");
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean insideAGitCheckout() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            if (Files.exists(directory.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,284 @@
+package org.communityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.communityledger.query.TopicWriter.envelope;
+import static org.communityledger.query.TopicWriter.established;
+import static org.communityledger.query.TopicWriter.joined;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Failures of the views told apart and repaired without a rebuild: a short database failure is waited out and
+ * parks nothing; a community whose event cannot be applied is quarantined while the others go on, shows as
+ * stale and in health, and heals when its dead letter is replayed; a dead letter is discarded only with a
+ * reason.
+ */
+@QueryServiceTest
+class RepairIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private TopicWriter topic;
+
+    @BeforeEach
+    void connect() {
+        topic = new TopicWriter(broker);
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+        jdbc.sql("drop trigger if exists refuse_members on projection.member").update();
+    }
+
+    @Test
+    void a_view_table_gone_for_four_seconds_is_waited_out_and_parks_nothing() throws Exception {
+        CommunityId community = CommunityId.newId();
+        topic.send(envelope(community, 1, established(community)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(community) == 1);
+        double retriesBefore = transientRetries();
+
+        jdbc.sql("alter table projection.member rename to member_away").update();
+        try {
+            for (int member = 1; member <= 6; member++) {
+                topic.send(envelope(community, member + 1, joined(community, "member-" + member, "成员" + member)));
+            }
+            Thread.sleep(4_000);
+        } finally {
+            jdbc.sql("alter table projection.member_away rename to member").update();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(community) == 7);
+        assertThat(memberCount(community)).isEqualTo(6);
+        assertThat(transientRetries()).as("the failure was retried as transient").isGreaterThan(retriesBefore);
+        assertThat(deadLetterIds(community)).as("nothing parked").isEmpty();
+        assertThat(TopicReader.readToEnd(broker.getBrokersAsString(), WireFormat.DEAD_LETTER_TOPIC, community.value()))
+                .isEmpty();
+        assertThat(quarantined(community)).isFalse();
+    }
+
+    @Test
+    void an_inapplicable_event_quarantines_its_community_only_and_a_replay_heals_it_without_a_rebuild()
+            throws Exception {
+        CommunityId stuck = CommunityId.newId();
+        CommunityId other = CommunityId.newId();
+        // A projector defect for one community, as a trigger that refuses its members.
+        jdbc.sql("""
+                create or replace function projection.refuse_members() returns trigger language plpgsql as $$
+                begin
+                    if new.community_id = '%s' then
+                        raise exception 'simulated projector defect for %s';
+                    end if;
+                    return new;
+                end $$""".formatted(stuck.value(), stuck.value())).update();
+        jdbc.sql("""
+                create trigger refuse_members before insert on projection.member
+                for each row execute function projection.refuse_members()""").update();
+
+        topic.send(envelope(stuck, 1, established(stuck)));
+        topic.send(envelope(stuck, 2, joined(stuck, "refused-member", "被拒成员")));
+        topic.send(envelope(stuck, 3, joined(stuck, "held-member-1", "等待成员一")));
+        topic.send(envelope(stuck, 4, joined(stuck, "held-member-2", "等待成员二")));
+        topic.send(envelope(other, 1, established(other)));
+        topic.send(envelope(other, 2, joined(other, "southern-film-group", "南方影视集团")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(other) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldEvents(stuck) == 2);
+        assertThat(version(stuck)).isEqualTo(1);
+
+        JsonNode quarantine = json.readTree(get("/api/admin/quarantine", "admin").body());
+        JsonNode entry = find(quarantine.get("items"), stuck);
+        assertThat(entry.get("missingVersion").asLong()).isEqualTo(2);
+        assertThat(entry.get("heldEvents").asLong()).isEqualTo(2);
+        JsonNode view = json.readTree(get("/api/communities/" + stuck.value(), "viewer").body());
+        assertThat(view.get("stale").get("missingVersion").asLong()).isEqualTo(2);
+        assertThat(json.readTree(get("/api/communities/" + other.value(), "viewer").body()).get("stale").isNull())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode health = json.readTree(get("/actuator/health", null).body());
+            assertThat(health.get("components").get("quarantine").get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(health.get("components").get("quarantine").toString()).contains(stuck.value());
+            assertThat(health.get("status").asString()).isNotEqualTo("UP");
+        });
+        assertThat(deadLetterIds(stuck)).hasSize(1);
+        JsonNode deadLetter = json.readTree(get("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0), "admin")
+                .body());
+        assertThat(deadLetter.get("status").asString()).isEqualTo("PARKED");
+        assertThat(deadLetter.get("version").asLong()).isEqualTo(2);
+        assertThat(deadLetter.get("reason").asString()).contains("simulated projector defect");
+
+        HttpResponse<String> stillBroken = post("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0) + "/replay",
+                "admin", "");
+        assertThat(stillBroken.statusCode()).as(stillBroken.body()).isEqualTo(409);
+        assertThat(stillBroken.body()).contains("still cannot be applied");
+        assertThat(version(stuck)).isEqualTo(1);
+
+        jdbc.sql("drop trigger refuse_members on projection.member").update();
+        HttpResponse<String> replayed = post("/api/admin/dead-letters/replay", "admin",
+                "{\"communityId\":\"" + stuck.value() + "\"}");
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        JsonNode outcome = json.readTree(replayed.body()).get("replayed").get(0);
+        assertThat(outcome.get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(outcome.get("releasedEvents").asInt()).isEqualTo(2);
+
+        assertThat(version(stuck)).isEqualTo(4);
+        assertThat(memberCount(stuck)).isEqualTo(3);
+        assertThat(quarantined(stuck)).isFalse();
+        assertThat(json.readTree(get("/api/communities/" + stuck.value(), "viewer").body()).get("stale").isNull())
+                .isTrue();
+        JsonNode resolved = json.readTree(get("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0), "admin")
+                .body());
+        assertThat(resolved.get("status").asString()).isEqualTo("REPLAYED");
+        assertThat(resolved.get("resolvedBy").asString()).isEqualTo("admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !get("/actuator/health", null).body().contains(stuck.value()));
+    }
+
+    @Test
+    void an_event_that_comes_late_heals_its_community_by_itself() {
+        CommunityId community = CommunityId.newId();
+        topic.send(envelope(community, 1, established(community)));
+        var late = envelope(community, 2, joined(community, "late-member", "迟到成员"));
+        topic.send(envelope(community, 3, joined(community, "early-member", "早到成员")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldEvents(community) == 1);
+
+        topic.send(late);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(community) == 3);
+        assertThat(memberCount(community)).isEqualTo(2);
+        assertThat(quarantined(community)).isFalse();
+        assertThat(deadLetterIds(community)).isEmpty();
+    }
+
+    @Test
+    void a_dead_letter_is_discarded_only_with_a_reason_and_a_replay_of_an_unreadable_one_changes_nothing()
+            throws Exception {
+        CommunityId community = CommunityId.newId();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new ByteArraySerializer())) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(EventHeaders.EVENT_NAME, "MemberJoined".getBytes(StandardCharsets.UTF_8));
+            headers.add(EventHeaders.EVENT_REVISION, "1".getBytes(StandardCharsets.UTF_8));
+            producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, community.value(),
+                    "{not json".getBytes(StandardCharsets.UTF_8), headers)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds(community).size() == 1);
+        long id = deadLetterIds(community).get(0);
+        String path = "/api/admin/dead-letters/" + id;
+
+        HttpResponse<String> replay = post(path + "/replay", "admin", "");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+        assertThat(replay.body()).contains("still cannot be read");
+        HttpResponse<String> noReason = post(path + "/discard", "admin", "{}");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        assertThat(post(path + "/discard", "viewer", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(json.readTree(get(path, "admin").body()).get("status").asString()).isEqualTo("PARKED");
+
+        HttpResponse<String> discarded = post(path + "/discard", "admin",
+                "{\"reason\":\"garbage written to the topic by a test tool\"}");
+        assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
+        JsonNode after = json.readTree(get(path, "admin").body());
+        assertThat(after.get("status").asString()).isEqualTo("DISCARDED");
+        assertThat(after.get("resolution").asString()).isEqualTo("garbage written to the topic by a test tool");
+        assertThat(after.get("resolvedBy").asString()).isEqualTo("admin");
+        assertThat(post(path + "/discard", "admin", "{\"reason\":\"again\"}").statusCode()).isEqualTo(409);
+        assertThat(post(path + "/replay", "admin", "").statusCode()).isEqualTo(409);
+        assertThat(post("/api/admin/dead-letters/replay", null, "{}").statusCode()).isEqualTo(401);
+        assertThat(post("/api/admin/dead-letters/replay", "viewer", "{}").statusCode()).isEqualTo(403);
+        assertThat(get("/api/admin/dead-letters/999999999", "admin").statusCode()).isEqualTo(404);
+    }
+
+    private double transientRetries() {
+        return meters.counter("ledger.projection.retries.transient").count();
+    }
+
+    private long version(CommunityId community) {
+        return jdbc.sql("select version from projection.community where community_id = :id")
+                .param("id", community.value()).query(Long.class).optional().orElse(0L);
+    }
+
+    private int memberCount(CommunityId community) {
+        return jdbc.sql("select member_count from projection.community where community_id = :id")
+                .param("id", community.value()).query(Integer.class).single();
+    }
+
+    private long heldEvents(CommunityId community) {
+        return jdbc.sql("select count(*) from projection.held_event where community_id = :id")
+                .param("id", community.value()).query(Long.class).single();
+    }
+
+    private boolean quarantined(CommunityId community) {
+        return jdbc.sql("select count(*) from projection.quarantine where community_id = :id")
+                .param("id", community.value()).query(Long.class).single() > 0;
+    }
+
+    private java.util.List<Long> deadLetterIds(CommunityId community) {
+        return jdbc.sql("select id from projection_control.dead_letter where community_id = :id order by id")
+                .param("id", community.value()).query(Long.class).list();
+    }
+
+    private static JsonNode find(JsonNode items, CommunityId community) {
+        for (JsonNode item : items) {
+            if (item.get("communityId").asString().equals(community.value())) {
+                return item;
+            }
+        }
+        throw new AssertionError("community " + community + " is not in " + items);
+    }
+
+    private HttpResponse<String> get(String path, String account) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (account != null) {
+            request.header("Authorization", Accounts.basic(account));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, String account, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (account != null) {
+            request.header("Authorization", Accounts.basic(account));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
