@@ -1,0 +1,95 @@
+package org.communityledger.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The compose files describe the topology README promises: read as compose reads them (merge keys resolved),
+ * every file they mount exists, the accounts Prometheus needs are there, and the cluster file has three
+ * replicating Kafka nodes, two instances of each service in the cluster profile behind a proxy each, and
+ * Prometheus watching all four.
+ */
+class ComposeTopologyTest {
+
+    private static final Path HOME = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void the_single_instance_stack_mounts_what_exists_and_lets_prometheus_scrape_as_metrics() throws Exception {
+        Map<String, Map<String, Object>> services = services("docker-compose.yml");
+
+        assertThat(services).containsKeys("postgres", "kafka", "membership-command", "membership-query",
+                "prometheus", "grafana");
+        assertMountsExist(services);
+        for (String service : List.of("membership-command", "membership-query")) {
+            assertThat(environment(services.get(service))).containsEntry("LEDGER_SECURITY_ACCOUNTS_3_ROLES", "METRICS");
+        }
+        assertThat(Files.readString(HOME.resolve("ops/prometheus/prometheus.yml")))
+                .contains("membership-command:8080", "membership-query:8081", "username: metrics");
+    }
+
+    @Test
+    void the_cluster_stack_has_three_replicating_kafka_nodes_and_two_instances_of_each_service_behind_proxies()
+            throws Exception {
+        Map<String, Map<String, Object>> services = services("docker-compose.cluster.yml");
+        assertMountsExist(services);
+
+        List<String> kafkaNodes = List.of("kafka-1", "kafka-2", "kafka-3");
+        for (int index = 0; index < kafkaNodes.size(); index++) {
+            Map<String, Object> environment = environment(services.get(kafkaNodes.get(index)));
+            assertThat(environment.get("KAFKA_NODE_ID")).hasToString(Integer.toString(index + 1));
+            assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .hasToString("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).hasToString("3");
+            assertThat(environment.get("KAFKA_MIN_INSYNC_REPLICAS")).hasToString("2");
+            assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).hasToString("PLAINTEXT://" + kafkaNodes.get(index)
+                    + ":9092");
+        }
+        List<String> instances = List.of("membership-command-1", "membership-command-2", "membership-query-1",
+                "membership-query-2");
+        for (String instance : instances) {
+            Map<String, Object> environment = environment(services.get(instance));
+            assertThat(environment).as(instance).containsEntry("SPRING_PROFILES_ACTIVE", "cluster")
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
+        }
+        assertThat(environment(services.get("membership-command-1")).get("LEDGER_PUBLISHER_NODEID"))
+                .isNotEqualTo(environment(services.get("membership-command-2")).get("LEDGER_PUBLISHER_NODEID"));
+        assertThat(Files.readString(HOME.resolve("ops/nginx/command.conf")))
+                .contains("server membership-command-1:8080", "server membership-command-2:8080");
+        assertThat(Files.readString(HOME.resolve("ops/nginx/query.conf")))
+                .contains("server membership-query-1:8081", "server membership-query-2:8081", "proxy_buffering off");
+        assertThat(Files.readString(HOME.resolve("ops/prometheus/prometheus-cluster.yml")))
+                .contains(instances.stream().map(instance -> instance + (instance.contains("command") ? ":8080"
+                        : ":8081")).toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services(String file) throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(HOME.resolve(file)));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        assertThat(service).as("service").isNotNull();
+        return (Map<String, Object>) service.get("environment");
+    }
+
+    /** Every file or folder of the repository a service mounts ("./..." on the left of a volume). */
+    @SuppressWarnings("unchecked")
+    private static void assertMountsExist(Map<String, Map<String, Object>> services) {
+        services.forEach((name, service) -> {
+            for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
+                String source = volume.toString().split(":")[0];
+                if (source.startsWith("./") && !source.endsWith("metrics-password")) {
+                    assertThat(HOME.resolve(source)).as("%s mounts %s", name, source).exists();
+                }
+            }
+        });
+    }
+}
