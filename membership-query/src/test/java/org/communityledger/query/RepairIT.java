@@ -77,11 +77,13 @@ class RepairIT {
         double retriesBefore = transientRetries();
 
         jdbc.sql("alter table projection.member rename to member_away").update();
+        long back = System.nanoTime() + Duration.ofSeconds(4).toNanos();
         try {
             for (int member = 1; member <= 6; member++) {
                 topic.send(envelope(community, member + 1, joined(community, "member-" + member, "成员" + member)));
             }
-            Thread.sleep(4_000);
+            await().atMost(Duration.ofSeconds(4)).until(() -> projectionLag() > 0);
+            Thread.sleep(Math.max(0, (back - System.nanoTime()) / 1_000_000));
         } finally {
             jdbc.sql("alter table projection.member_away rename to member").update();
         }
@@ -93,6 +95,7 @@ class RepairIT {
         assertThat(TopicReader.readToEnd(broker.getBrokersAsString(), WireFormat.DEAD_LETTER_TOPIC, community.value()))
                 .isEmpty();
         assertThat(quarantined(community)).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> projectionLag() == 0);
     }
 
     @Test
@@ -224,6 +227,12 @@ class RepairIT {
         assertThat(post("/api/admin/dead-letters/replay", null, "{}").statusCode()).isEqualTo(401);
         assertThat(post("/api/admin/dead-letters/replay", "viewer", "{}").statusCode()).isEqualTo(403);
         assertThat(get("/api/admin/dead-letters/999999999", "admin").statusCode()).isEqualTo(404);
+    }
+
+    /** The records not yet applied over all partitions, as the lag gauges report them. */
+    private double projectionLag() {
+        return meters.find("ledger.projection.lag.records").gauges().stream().mapToDouble(gauge -> gauge.value())
+                .sum();
     }
 
     private double transientRetries() {
