@@ -1,0 +1,21 @@
+package org.communityledger.client;
+
+import org.communityledger.client.community.CommunityApi;
+import org.communityledger.client.deadletter.DeadLetterApi;
+import org.communityledger.client.health.HealthApi;
+import org.communityledger.client.metrics.MetricsApi;
+import org.communityledger.client.quarantine.QuarantineApi;
+import org.communityledger.client.rebuild.RebuildApi;
+
+/**
+ * The query service's APIs, as one principal at one base URL ({@link LedgerClients#query}). Each is an
+ * interface, so code that uses them can be tested against plain implementations.
+ */
+public record QueryServiceClient(
+        HealthApi health,
+        MetricsApi metrics,
+        CommunityApi communities,
+        RebuildApi rebuild,
+        DeadLetterApi deadLetters,
+        QuarantineApi quarantine) {
+}
