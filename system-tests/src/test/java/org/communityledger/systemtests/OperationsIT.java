@@ -2,6 +2,8 @@ package org.communityledger.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,27 +11,56 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.demo.ConferenceDemo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * What operators are given to watch the system points at what the system really exports: every metric the
- * alert rules and the Grafana dashboard use is on the services' {@code /actuator/prometheus}, scraped with the
- * METRICS account as Prometheus does, after the demo has run.
+ * What operators are given works on a running system: every metric the alert rules and the Grafana dashboard
+ * use is on the services' {@code /actuator/prometheus} (scraped with the METRICS account, as Prometheus
+ * does), and {@code ./ledger status} shows the lags, a parked record and a quarantined community, then all
+ * well again after {@code ./ledger dlt replay}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
 
     private static final Path HOME = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
     private static final Pattern LEDGER_METRIC = Pattern.compile("\\bledger_[a-z_]+");
+    private static final String OPERATOR = "org.communityledger.launcher.operator.LedgerOperator";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private LocalSystem system;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-ops-");
+        system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir));
+        ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
+    }
+
+    @AfterAll
+    void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
 
     @Test
     void every_metric_of_the_alert_rules_and_the_dashboard_is_exported_by_a_service() throws Exception {
@@ -41,21 +72,99 @@ class OperationsIT {
         }
         assertThat(used).as("the rules and the dashboard use ledger metrics").hasSizeGreaterThan(10);
 
-        Path dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-ops-");
-        try (LocalSystem system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir))) {
-            ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
-            Set<String> exported = new TreeSet<>();
-            for (String service : new String[] {system.commandUrl(), system.queryUrl()}) {
-                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                                URI.create(service + "/actuator/prometheus"))
-                        .header("Authorization", WholeSystemIT.basic("metrics")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                assertThat(scrape.statusCode()).as("%s scraped by the metrics account", service).isEqualTo(200);
-                scrape.body().lines().filter(line -> !line.startsWith("#"))
-                        .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
-            }
-            assertThat(exported).as("exported by the command and query services").containsAll(used);
+        Set<String> exported = new TreeSet<>();
+        for (String service : new String[] {system.commandUrl(), system.queryUrl()}) {
+            HttpResponse<String> scrape = get(service + "/actuator/prometheus", "metrics");
+            assertThat(scrape.statusCode()).as("%s scraped by the metrics account", service).isEqualTo(200);
+            scrape.body().lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
         }
+        assertThat(exported).as("exported by the command and query services").containsAll(used);
+    }
+
+    @Test
+    void status_shows_a_quarantined_community_and_its_parked_record_until_a_replay_heals_it() throws Exception {
+        Operator all = operator("status");
+        assertThat(all.output()).as(all.output()).contains("Publisher", "Projection lag", "PARTITION", "Quarantined");
+        assertThat(all.exitCode()).as(all.output()).isZero();
+
+        String community = establish();
+        try (Connection database = DriverManager.getConnection(system.settings().jdbcUrl(), "postgres", "");
+             Statement sql = database.createStatement()) {
+            // A projector defect for this community only: its members cannot be written.
+            sql.execute("""
+                    create function projection.refuse_members() returns trigger language plpgsql as $$
+                    begin
+                        if new.community_id = '%s' then raise exception 'simulated projector defect'; end if;
+                        return new;
+                    end $$""".formatted(community));
+            sql.execute("""
+                    create trigger refuse_members before insert on projection.member
+                    for each row execute function projection.refuse_members()""");
+            join(community, "refused-member");
+            join(community, "held-member");
+
+            Operator stuck = awaitStatus(output -> output.contains(community) && output.contains("not-applicable"));
+            assertThat(stuck.exitCode()).as(stuck.output()).isEqualTo(1);
+            assertThat(stuck.output()).contains(community).contains("not-applicable");
+
+            sql.execute("drop trigger refuse_members on projection.member");
+        }
+        Operator replay = operator("dlt", "replay", "--community", community);
+        assertThat(replay.exitCode()).as(replay.output()).isZero();
+        Operator healed = awaitStatus(output -> !output.contains(community));
+        assertThat(healed.exitCode()).as(healed.output()).isZero();
+        assertThat(json.readTree(get(system.queryUrl() + "/api/communities/" + community, "viewer").body())
+                .get("memberCount").asInt()).isEqualTo(2);
+    }
+
+    /** Runs the operator's command as {@code ./ledger} does, in a process of its own, against this system. */
+    private Operator operator(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OPERATOR));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--command-url", system.commandUrl(), "--query-url", system.queryUrl()));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Operator(process.exitValue(), output);
+    }
+
+    private Operator awaitStatus(java.util.function.Predicate<String> shows) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Operator status = operator("status");
+        while (!shows.test(status.output()) && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            status = operator("status");
+        }
+        return status;
+    }
+
+    private String establish() throws Exception {
+        HttpResponse<String> established = post(system.commandUrl() + "/api/communities", """
+                {"name":"运维演练共同体","sector":"Operations drill","region":"Sichuan",
+                 "hostOrganizationId":"nanchong-film-vocational-college","venue":"Drill hall",
+                 "establishedOn":"2025-10-19"}""");
+        assertThat(established.statusCode()).as(established.body()).isEqualTo(201);
+        return json.readTree(established.body()).get("communityId").asText();
+    }
+
+    private void join(String community, String organization) throws Exception {
+        HttpResponse<String> joined = post(system.commandUrl() + "/api/communities/" + community + "/members", """
+                {"organizationId":"%s","name":"演练成员","kind":"ENTERPRISE","province":"CN-SC",
+                 "joinedOn":"2025-10-19"}""".formatted(organization));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String url, String account) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", WholeSystemIT.basic(account))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", WholeSystemIT.basic("admin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static Set<String> metricsUsedBy(Path file) throws Exception {
@@ -65,5 +174,8 @@ class OperationsIT {
             names.add(matcher.group());
         }
         return names;
+    }
+
+    private record Operator(int exitCode, String output) {
     }
 }
