@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -103,19 +104,7 @@ class RepairIT {
             throws Exception {
         CommunityId stuck = CommunityId.newId();
         CommunityId other = CommunityId.newId();
-        // A projector defect for one community, as a trigger that refuses its members.
-        jdbc.sql("""
-                create or replace function projection.refuse_members() returns trigger language plpgsql as $$
-                begin
-                    if new.community_id = '%s' then
-                        raise exception 'simulated projector defect for %s';
-                    end if;
-                    return new;
-                end $$""".formatted(stuck.value(), stuck.value())).update();
-        jdbc.sql("""
-                create trigger refuse_members before insert on projection.member
-                for each row execute function projection.refuse_members()""").update();
-
+        refuseMembersOf(stuck);
         topic.send(envelope(stuck, 1, established(stuck)));
         topic.send(envelope(stuck, 2, joined(stuck, "refused-member", "被拒成员")));
         topic.send(envelope(stuck, 3, joined(stuck, "held-member-1", "等待成员一")));
@@ -175,6 +164,37 @@ class RepairIT {
     }
 
     @Test
+    void an_inapplicable_event_is_parked_while_other_partitions_keep_flowing() throws Exception {
+        CommunityId stuck = CommunityId.newId();
+        refuseMembersOf(stuck);
+        topic.send(envelope(stuck, 1, established(stuck)));
+        topic.send(envelope(stuck, 2, joined(stuck, "refused-member", "被拒成员")));
+        List<CommunityId> others = java.util.stream.Stream.generate(CommunityId::newId).limit(6).toList();
+        others.forEach(other -> topic.send(envelope(other, 1, established(other))));
+
+        // Steady traffic on the other partitions while the refused event is retried: each of their batches
+        // succeeds in between its attempts.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int version = 1;
+        while (deadLetterIds(stuck).isEmpty() && System.nanoTime() < deadline) {
+            version++;
+            for (CommunityId other : others) {
+                topic.send(envelope(other, version, joined(other, "member-" + version, "成员" + version)));
+            }
+            await().pollDelay(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        }
+
+        assertThat(deadLetterIds(stuck)).as("parked within 15 s under traffic").hasSize(1);
+        assertThat(quarantined(stuck)).isTrue();
+        int lastVersion = version;
+        await().atMost(Duration.ofSeconds(30)).until(() -> others.stream().allMatch(other -> version(other) == lastVersion));
+        jdbc.sql("drop trigger refuse_members on projection.member").update();
+        assertThat(post("/api/admin/dead-letters/replay", "admin", "{\"communityId\":\"" + stuck.value() + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(version(stuck)).isEqualTo(2);
+    }
+
+    @Test
     void an_event_that_comes_late_heals_its_community_by_itself() {
         CommunityId community = CommunityId.newId();
         topic.send(envelope(community, 1, established(community)));
@@ -229,6 +249,21 @@ class RepairIT {
         assertThat(get("/api/admin/dead-letters/999999999", "admin").statusCode()).isEqualTo(404);
     }
 
+    /** A projector defect for one community, as a trigger that refuses its members (dropped after each test). */
+    private void refuseMembersOf(CommunityId community) {
+        jdbc.sql("""
+                create or replace function projection.refuse_members() returns trigger language plpgsql as $$
+                begin
+                    if new.community_id = '%s' then
+                        raise exception 'simulated projector defect for %s';
+                    end if;
+                    return new;
+                end $$""".formatted(community.value(), community.value())).update();
+        jdbc.sql("""
+                create trigger refuse_members before insert on projection.member
+                for each row execute function projection.refuse_members()""").update();
+    }
+
     /** The records not yet applied over all partitions, as the lag gauges report them. */
     private double projectionLag() {
         return meters.find("ledger.projection.lag.records").gauges().stream().mapToDouble(gauge -> gauge.value())
@@ -259,7 +294,7 @@ class RepairIT {
                 .param("id", community.value()).query(Long.class).single() > 0;
     }
 
-    private java.util.List<Long> deadLetterIds(CommunityId community) {
+    private List<Long> deadLetterIds(CommunityId community) {
         return jdbc.sql("select id from projection_control.dead_letter where community_id = :id order by id")
                 .param("id", community.value()).query(Long.class).list();
     }

@@ -18,10 +18,11 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What happens when a record cannot be applied. A transient failure (the database unreachable, a lock or
- * statement timeout, a relation missing during a migration; see {@link Failures}) is retried with a growing
- * pause for as long as it lasts, and counted: it is never parked, because the record itself is fine. A record
- * this side cannot read is parked at once; any other failure is retried a few times, then parked, and its
- * community quarantined ({@link Parking}), while the rest of the partition goes on.
+ * statement timeout, a relation missing during a migration; see {@link Failures}) reaches the container's
+ * error handler, which retries from that record with a growing pause for as long as the failure lasts, and
+ * counts it: it is never parked, because the record itself is fine. A failure of the record's own is retried
+ * and parked by {@link EventConsumer} itself, which then goes on with the rest; the error handler parks only
+ * what fails otherwise (parking itself failing for a reason that is not transient), after a few attempts.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {

@@ -2,12 +2,14 @@ package org.communityledger.query.projection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -19,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backlog costs one commit per batch, not per event. Offsets are committed only after that transaction,
  * so a crash redelivers, and the projector skips what it has seen.
  *
- * <p>When anything in a batch fails, the batch is applied again one record per transaction: the records
- * before the failing one are kept, and the failing one is retried or parked on its own (see
- * {@link ConsumerConfiguration}). After a commit that gave a quarantined community the event it waited for,
+ * <p>When anything in a batch fails, the batch is applied again one record per transaction: a record that
+ * fails for a reason of its own is retried, then parked, and the others go on; a transient failure is left to
+ * the container's error handler (see {@link ConsumerConfiguration}), which retries from that record. After a commit that gave a quarantined community the event it waited for,
  * its held events follow ({@link HeldEvents}).
  */
 @Component
@@ -38,14 +40,18 @@ class EventConsumer {
     private final RecordDecoder decoder;
     private final CommunityProjector projector;
     private final HeldEvents heldEvents;
+    private final Parking parking;
+    private final ProjectionProperties properties;
     private final TransactionTemplate transactions;
     private final Counter redelivered;
 
-    EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents,
-                  TransactionTemplate transactions, MeterRegistry meters) {
+    EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents, Parking parking,
+                  ProjectionProperties properties, TransactionTemplate transactions, MeterRegistry meters) {
         this.decoder = decoder;
         this.projector = projector;
         this.heldEvents = heldEvents;
+        this.parking = parking;
+        this.properties = properties;
         this.transactions = transactions;
         this.redelivered = meters.counter(REDELIVERED_RECORDS);
     }
@@ -58,18 +64,57 @@ class EventConsumer {
             count(envelopes, transactions.execute(status -> projector.applyAll(envelopes)), healed);
         } catch (RuntimeException batchFailed) {
             for (int index = 0; index < records.size(); index++) {
-                ConsumerRecord<String, byte[]> record = records.get(index);
                 try {
-                    EventEnvelope envelope = decoder.decode(record);
-                    Applied applied = transactions.execute(status -> projector.apply(envelope));
-                    count(List.of(envelope), List.of(applied), healed);
-                } catch (RuntimeException failure) {
+                    applyOrPark(records.get(index), healed);
+                } catch (RuntimeException transientFailure) {
                     releaseAll(healed);
-                    throw new BatchListenerFailedException(failure.getMessage(), failure, index);
+                    throw new BatchListenerFailedException(transientFailure.getMessage(), transientFailure, index);
                 }
             }
         }
         releaseAll(healed);
+    }
+
+    /**
+     * One record in a transaction of its own. A failure of the record's own is retried here and then parked,
+     * and the records after it go on; only a transient failure leaves this method, for the container's error
+     * handler to wait out. The attempts are counted here, not by the container: it forgets a record's
+     * attempts whenever a batch of other partitions succeeds in between, and such a record would then be
+     * retried for ever instead of parked.
+     */
+    private void applyOrPark(ConsumerRecord<String, byte[]> record, Set<CommunityId> healed) {
+        EventEnvelope envelope;
+        try {
+            envelope = decoder.decode(record);
+        } catch (UndecodableEventException unreadable) {
+            parking.park(record, unreadable);
+            return;
+        }
+        for (long attempt = 0; ; attempt++) {
+            try {
+                Applied applied = transactions.execute(status -> projector.apply(envelope));
+                count(List.of(envelope), List.of(applied), healed);
+                return;
+            } catch (RuntimeException failure) {
+                if (Failures.isTransient(failure)) {
+                    throw failure;
+                }
+                if (attempt >= properties.retries()) {
+                    parking.park(record, failure);
+                    return;
+                }
+                pause(properties.retryInterval());
+            }
+        }
+    }
+
+    private static void pause(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a record", e);
+        }
     }
 
     private void count(List<EventEnvelope> envelopes, List<Applied> results, Set<CommunityId> healed) {

@@ -241,8 +241,12 @@ public class ProjectionRebuilder implements DisposableBean {
     }
 
     /** Keeps this instance's view of the rebuild and, at most every half second unless told, the group's. */
+    /**
+     * Saves the status for the group (always when told, else at most every half second), then takes it as this
+     * instance's. In that order: between the two, another reader must not find this instance's status finished
+     * while the group's saved one still says running with no lease held, which reads as a rebuild cut short.
+     */
     private void publish(RebuildStatus status, boolean always) {
-        localStatus = status;
         Instant now = Instant.now();
         if (always || Duration.between(progressSavedAt, now).compareTo(SAVE_PROGRESS_EVERY) >= 0) {
             try {
@@ -252,6 +256,7 @@ public class ProjectionRebuilder implements DisposableBean {
                 log.warn("Could not save the rebuild's progress for the other instances: {}", e.getMessage());
             }
         }
+        localStatus = status;
     }
 
     private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> lag) {
