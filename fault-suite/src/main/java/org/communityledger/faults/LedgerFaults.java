@@ -53,7 +53,10 @@ public final class LedgerFaults {
                 new PoisonRecords(),
                 new ConflictingCommands(),
                 new StreamResume(),
-                new HostileInput());
+                new HostileInput(),
+                new ViewsDatabaseOutage(),
+                new InapplicableEvent(),
+                new BrokerOutage());
     }
 
     /** The cluster's scenarios, for a system of three Kafka nodes and two instances of each service. */

@@ -9,7 +9,9 @@ import org.communityledger.launcher.LocalSystem;
 
 /**
  * Counts what a part of the system wrote to its log. The logs grow over the whole run, so a scenario counts
- * before and after its fault and uses the difference.
+ * before and after its fault and uses the difference. The services log one JSON object per line (a stack
+ * trace inside it), so a line is one entry either way; a message's text appears in its JSON as written, as
+ * long as the text matched holds no quote, backslash or control character.
  */
 final class LogLines {
 

@@ -18,7 +18,7 @@ class FaultSuiteIT {
 
         assertThat(report.passed()).as("the check's self-test and every scenario").isTrue();
         assertThat(report.outcomes()).extracting(Outcome::number)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         assertThat(report.outcomes()).allSatisfy(outcome -> {
             assertThat(outcome.tally().lost()).as("lost in scenario " + outcome.number()).isZero();
             assertThat(outcome.tally().appliedTwice()).as("applied twice in scenario " + outcome.number()).isZero();
