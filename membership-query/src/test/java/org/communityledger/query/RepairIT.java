@@ -143,6 +143,11 @@ class RepairIT {
         assertThat(stillBroken.body()).contains("still cannot be applied");
         assertThat(version(stuck)).isEqualTo(1);
 
+        HttpResponse<String> discard = post("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0) + "/discard",
+                "admin", "{\"reason\":\"not worth it\"}");
+        assertThat(discard.statusCode()).as("the version its community waits for is never given up").isEqualTo(409);
+        assertThat(discard.body()).contains("waits for");
+
         jdbc.sql("drop trigger refuse_members on projection.member").update();
         HttpResponse<String> replayed = post("/api/admin/dead-letters/replay", "admin",
                 "{\"communityId\":\"" + stuck.value() + "\"}");
@@ -268,6 +273,30 @@ class RepairIT {
     private double projectionLag() {
         return meters.find("ledger.projection.lag.records").gauges().stream().mapToDouble(gauge -> gauge.value())
                 .sum();
+    }
+
+    @Test
+    void a_record_whose_key_and_headers_the_tables_cannot_hold_is_still_parked_and_the_partition_goes_on()
+            throws Exception {
+        CommunityId community = CommunityId.newId();
+        String strangeKey = "k".repeat(100) + "\u0000";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new ByteArraySerializer())) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(EventHeaders.EVENT_NAME, "MemberJoined".getBytes(StandardCharsets.UTF_8));
+            headers.add("binary", new byte[] {0, 1, 2});
+            for (int partition = 0; partition < 3; partition++) {
+                producer.send(new ProducerRecord<>(WireFormat.TOPIC, partition, strangeKey,
+                        "{not json".getBytes(StandardCharsets.UTF_8), headers)).get();
+            }
+        }
+        topic.send(envelope(community, 1, established(community)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(community) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from projection_control.dead_letter
+                        where community_id is null and record_key like 'kkk%'""")
+                .query(Long.class).single() >= 3);
     }
 
     private double transientRetries() {

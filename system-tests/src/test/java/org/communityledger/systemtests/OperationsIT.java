@@ -104,7 +104,8 @@ class OperationsIT {
             join(community, "refused-member");
             join(community, "held-member");
 
-            Operator stuck = awaitStatus(output -> output.contains(community) && output.contains("not-applicable"));
+            Operator stuck = awaitStatus(status -> status.output().contains(community)
+                    && status.output().contains("not-applicable"));
             assertThat(stuck.exitCode()).as(stuck.output()).isEqualTo(1);
             assertThat(stuck.output()).contains(community).contains("not-applicable");
 
@@ -112,8 +113,10 @@ class OperationsIT {
         }
         Operator replay = operator("dlt", "replay", "--community", community);
         assertThat(replay.exitCode()).as(replay.output()).isZero();
-        Operator healed = awaitStatus(output -> !output.contains(community));
+        // Health follows within the quarantine check's interval (5 s).
+        Operator healed = awaitStatus(status -> status.exitCode() == 0);
         assertThat(healed.exitCode()).as(healed.output()).isZero();
+        assertThat(healed.output()).doesNotContain(community);
         assertThat(json.readTree(get(system.queryUrl() + "/api/communities/" + community, "viewer").body())
                 .get("memberCount").asInt()).isEqualTo(2);
     }
@@ -130,10 +133,10 @@ class OperationsIT {
         return new Operator(process.exitValue(), output);
     }
 
-    private Operator awaitStatus(java.util.function.Predicate<String> shows) throws Exception {
+    private Operator awaitStatus(java.util.function.Predicate<Operator> shows) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Operator status = operator("status");
-        while (!shows.test(status.output()) && System.nanoTime() < deadline) {
+        while (!shows.test(status) && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
             status = operator("status");
         }

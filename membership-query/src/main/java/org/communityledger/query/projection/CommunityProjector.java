@@ -73,6 +73,7 @@ public class CommunityProjector {
         Map<String, long[]> reached = new LinkedHashMap<>();
         List<EventEnvelope> changes = new ArrayList<>();
         List<EventEnvelope> held = new ArrayList<>();
+        List<Object[]> quarantined = new ArrayList<>();
         List<Applied> results = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
             CommunityState state = states.get(envelope.communityId().value());
@@ -87,11 +88,8 @@ public class CommunityProjector {
             } else {
                 if (!state.quarantined) {
                     state.quarantined = true;
-                    statements.add("""
-                                    insert into quarantine (community_id, missing_version, reason)
-                                    values (?, ?, ?) on conflict (community_id) do nothing""",
-                            state.communityId, state.applied + 1, "version " + envelope.sequence()
-                                    + " arrived before version " + (state.applied + 1));
+                    quarantined.add(new Object[] {state.communityId, state.applied + 1, "version "
+                            + envelope.sequence() + " arrived before version " + (state.applied + 1)});
                 }
                 held.add(envelope);
                 results.add(Applied.HELD);
@@ -104,8 +102,11 @@ public class CommunityProjector {
                 versionAndPosition[0], versionAndPosition[1], communityId));
         changes.forEach(envelope -> recordChange(statements, envelope));
         held.forEach(envelope -> hold(statements, envelope));
-        states.values().stream().filter(state -> state.quarantined && reached.containsKey(state.communityId))
-                .forEach(state -> moveQuarantineOn(statements, state));
+        quarantined.forEach(row -> statements.add("""
+                insert into quarantine (community_id, missing_version, reason)
+                values (?, ?, ?) on conflict (community_id) do nothing""", row));
+        moveQuarantinesOn(statements, states.values().stream()
+                .filter(state -> state.quarantined && reached.containsKey(state.communityId)).toList());
         statements.flush();
         return results;
     }
@@ -130,18 +131,20 @@ public class CommunityProjector {
     }
 
     /**
-     * A quarantined community went forward: what it held up to there is done, it now waits for the next
-     * version, and it leaves quarantine once nothing is held any more.
+     * Quarantined communities went forward: what they held up to there is done, each now waits for its next
+     * version, and leaves quarantine once nothing is held any more. Statement by statement for all of them, so
+     * that each is one JDBC batch.
      */
-    private static void moveQuarantineOn(OrderedStatements statements, CommunityState state) {
-        statements.add("delete from held_event where community_id = ? and version <= ?", state.communityId,
-                state.applied);
-        statements.add("update quarantine set missing_version = ? where community_id = ?", state.applied + 1,
-                state.communityId);
-        statements.add("""
+    private static void moveQuarantinesOn(OrderedStatements statements, List<CommunityState> movedOn) {
+        movedOn.forEach(state -> statements.add("delete from held_event where community_id = ? and version <= ?",
+                state.communityId, state.applied));
+        movedOn.forEach(state -> statements.add(
+                "update quarantine set missing_version = ?, reason = ? where community_id = ?", state.applied + 1,
+                "waiting for version " + (state.applied + 1), state.communityId));
+        movedOn.forEach(state -> statements.add("""
                         delete from quarantine q where community_id = ?
                         and not exists (select 1 from held_event h where h.community_id = q.community_id)""",
-                state.communityId);
+                state.communityId));
     }
 
     /**

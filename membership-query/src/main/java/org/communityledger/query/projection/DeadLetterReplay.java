@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,14 +25,16 @@ public class DeadLetterReplay {
     private final HeldEvents heldEvents;
     private final WireFormat wireFormat;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     DeadLetterReplay(DeadLetterStore deadLetters, CommunityProjector projector, HeldEvents heldEvents,
-                     WireFormat wireFormat, TransactionTemplate transactions) {
+                     WireFormat wireFormat, TransactionTemplate transactions, JdbcClient jdbc) {
         this.deadLetters = deadLetters;
         this.projector = projector;
         this.heldEvents = heldEvents;
         this.wireFormat = wireFormat;
         this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     /** What a replay did with one dead letter. */
@@ -80,7 +83,7 @@ public class DeadLetterReplay {
             }
             throw new RepairRefusedException("Dead letter " + id + " (community " + deadLetter.communityId()
                     + ", version " + deadLetter.version() + ") still cannot be applied: "
-                    + Failures.rootCause(failure).getMessage());
+                    + Parking.describe(Failures.rootCause(failure)));
         }
         int released = applied == Applied.HEALED ? heldEvents.release(envelope.communityId()) : 0;
         Outcome outcome = switch (applied) {
@@ -112,11 +115,24 @@ public class DeadLetterReplay {
 
     /** Closes a parked record without applying it, and records why and by whom. */
     public DeadLetter discard(long id, String reason, String principal) {
-        parked(id);
+        DeadLetter deadLetter = parked(id);
+        if (deadLetter.communityId() != null && deadLetter.version() != null
+                && waitedFor(deadLetter.communityId()).filter(deadLetter.version()::equals).isPresent()) {
+            // Its community can never go past a version that is given up: its views would stop for good.
+            throw new RepairRefusedException("Dead letter " + id + " is version " + deadLetter.version()
+                    + " of community " + deadLetter.communityId() + ", which the community waits for: fix its cause"
+                    + " and replay it instead.");
+        }
         if (!deadLetters.resolve(id, DeadLetter.DISCARDED, principal, reason)) {
             throw notParked(deadLetters.find(id).orElseThrow(() -> unknown(id)));
         }
         return deadLetters.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    /** The version a quarantined community waits for. */
+    private Optional<Long> waitedFor(String communityId) {
+        return jdbc.sql("select missing_version from quarantine where community_id = :community")
+                .param("community", communityId).query(Long.class).optional();
     }
 
     private DeadLetter parked(long id) {

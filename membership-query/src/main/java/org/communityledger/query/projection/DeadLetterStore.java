@@ -38,17 +38,39 @@ public class DeadLetterStore {
                                 :value, cast(:headers as jsonb))
                         on conflict (topic, kafka_partition, kafka_offset) do nothing""".formatted(TABLE))
                 .param("kind", parked.reasonKind())
-                .param("reason", parked.reason())
+                .param("reason", textual(parked.reason()))
                 .param("community", parked.communityId())
                 .param("version", parked.version())
                 .param("position", parked.position())
                 .param("topic", parked.topic())
                 .param("partition", parked.partition())
                 .param("offset", parked.offset())
-                .param("key", parked.record().key())
+                .param("key", textual(parked.record().key()))
                 .param("value", parked.record().value())
-                .param("headers", HeldEvents.headersAsJson(parked.record().headers()))
+                .param("headers", HeldEvents.headersAsJson(textual(parked.record().headers())))
                 .update();
+    }
+
+    /** Whether a record read from the topic was parked before (by this instance or another, before a rebalance). */
+    boolean contains(String topic, int partition, long offset) {
+        return jdbc.sql("select count(*) from %s where topic = :topic and kafka_partition = :partition and kafka_offset = :offset"
+                        .formatted(TABLE))
+                .param("topic", topic).param("partition", partition).param("offset", offset)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * PostgreSQL's text and jsonb cannot hold a NUL character, which a record written by anyone may carry (a
+     * binary header read as text, say): it is replaced, so that the record can still be recorded.
+     */
+    private static String textual(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
+    }
+
+    private static Map<String, String> textual(Map<String, String> headers) {
+        Map<String, String> clean = new java.util.LinkedHashMap<>();
+        headers.forEach((name, value) -> clean.put(textual(name), textual(value)));
+        return clean;
     }
 
     /** Newest first; {@code status} and {@code communityId} narrow the list when not null. */

@@ -41,16 +41,18 @@ class EventConsumer {
     private final CommunityProjector projector;
     private final HeldEvents heldEvents;
     private final Parking parking;
+    private final DeadLetterStore deadLetters;
     private final ProjectionProperties properties;
     private final TransactionTemplate transactions;
     private final Counter redelivered;
 
     EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents, Parking parking,
-                  ProjectionProperties properties, TransactionTemplate transactions, MeterRegistry meters) {
+                  DeadLetterStore deadLetters, ProjectionProperties properties, TransactionTemplate transactions, MeterRegistry meters) {
         this.decoder = decoder;
         this.projector = projector;
         this.heldEvents = heldEvents;
         this.parking = parking;
+        this.deadLetters = deadLetters;
         this.properties = properties;
         this.transactions = transactions;
         this.redelivered = meters.counter(REDELIVERED_RECORDS);
@@ -98,6 +100,12 @@ class EventConsumer {
             } catch (RuntimeException failure) {
                 if (Failures.isTransient(failure)) {
                     throw failure;
+                }
+                if (attempt == 0 && deadLetters.contains(record.topic(), record.partition(), record.offset())) {
+                    // Parked before, by an instance whose offset commit was lost in a rebalance: not retried again,
+                    // or a long batch of such records would outlast the poll interval on every instance in turn.
+                    parking.park(record, failure);
+                    return;
                 }
                 if (attempt >= properties.retries()) {
                     parking.park(record, failure);

@@ -55,11 +55,22 @@ public class HeldEvents {
      * ({@link QuarantineWatch}); an event that can never be applied is parked.
      */
     public int release(CommunityId communityId) {
-        int released = 0;
+        int[] released = new int[1];
+        try {
+            releaseInOrder(communityId, released);
+        } catch (RuntimeException failure) {
+            // The next sweep tries again; the caller (the consumer, the watch, a replay) goes on.
+            log.warn("Releasing the held events of community {} stopped after {}: {}", communityId, released[0],
+                    Parking.describe(Failures.rootCause(failure)));
+        }
+        return released[0];
+    }
+
+    private void releaseInOrder(CommunityId communityId, int[] released) {
         while (true) {
             Optional<Held> next = nextHeld(communityId);
             if (next.isEmpty()) {
-                return released;
+                return;
             }
             Held held = next.get();
             EventEnvelope envelope;
@@ -67,18 +78,18 @@ public class HeldEvents {
                 envelope = wireFormat.read(held.record());
             } catch (RuntimeException unreadable) {
                 parking.parkHeld(held, unreadable);
-                return released;
+                return;
             }
             try {
                 Applied applied = transactions.execute(status -> projector.apply(envelope));
                 if (applied == Applied.HELD) {
                     // It is still ahead of the community's version: the one before it is missing.
-                    return released;
+                    return;
                 }
                 if (applied == Applied.DUPLICATE_SKIPPED) {
                     forget(held);
                 } else {
-                    released++;
+                    released[0]++;
                 }
             } catch (RuntimeException failure) {
                 if (Failures.isTransient(failure)) {
@@ -87,7 +98,7 @@ public class HeldEvents {
                 } else {
                     parking.parkHeld(held, failure);
                 }
-                return released;
+                return;
             }
         }
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
@@ -58,6 +59,10 @@ public class Parking {
     /** A record from the topic that failed every attempt, or that cannot be read at all. */
     @SuppressWarnings("unchecked") // the events topic is read with String keys and byte[] values
     void park(ConsumerRecord<?, ?> failed, Exception failure) {
+        if (Failures.isTransient(failure)) {
+            // As the container's last resort: a record is never parked for the database's condition.
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
         ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) failed;
         UndecodableEventException unreadable = Failures.causeOfType(failure, UndecodableEventException.class);
         EventEnvelope envelope = null;
@@ -68,48 +73,100 @@ public class Parking {
                 unreadable = e;
             }
         }
-        String reason = (unreadable != null ? unreadable : Failures.rootCause(failure)).getMessage();
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        park(record, failure, envelope, reason, new DeadLetterStore.Parked(unreadable != null ? UNREADABLE
-                : NOT_APPLICABLE, reason, envelope == null ? record.key() : envelope.communityId().value(),
+        String reason = describe(unreadable != null ? unreadable : Failures.rootCause(failure));
+        DeadLetterStore.Parked parked = new DeadLetterStore.Parked(unreadable != null ? UNREADABLE : NOT_APPLICABLE,
+                reason, envelope == null ? communityIdOrNull(record.key()) : envelope.communityId().value(),
                 envelope == null ? null : envelope.sequence(), envelope == null ? null : envelope.position(),
-                record.topic(), record.partition(), record.offset(), RecordDecoder.wireRecord(record)), where);
+                record.topic(), record.partition(), record.offset(), RecordDecoder.wireRecord(record));
+        deadLetterTopic.accept(record, failure);
+        EventEnvelope readable = envelope;
+        record(parked, () -> {
+            deadLetters.add(parked);
+            if (readable != null) {
+                quarantine(readable);
+            }
+        });
+        report(parked, record.topic() + "-" + record.partition() + "@" + record.offset(),
+                envelope == null ? null : envelope.correlationId());
     }
 
     /** A held event that failed when its turn came: it leaves the held events, and its community waits for it. */
     void parkHeld(HeldEvents.Held held, Exception failure) {
         boolean unreadable = Failures.causeOfType(failure, UndecodableEventException.class) != null;
-        String reason = Failures.rootCause(failure).getMessage();
-        ConsumerRecord<String, byte[]> record = consumerRecord(held.record());
-        DeadLetterStore.Parked parked = new DeadLetterStore.Parked(unreadable ? UNREADABLE : NOT_APPLICABLE, reason,
-                held.communityId().value(), held.version(), held.position(), null, null, null, held.record());
-        deadLetterTopic.accept(record, failure);
-        transactions.executeWithoutResult(status -> {
-            deadLetters.add(parked);
-            jdbc.sql("delete from held_event where community_id = :community and version = :version")
-                    .param("community", held.communityId().value()).param("version", held.version()).update();
-        });
-        report(parked, "held event " + held.communityId() + " v" + held.version(), null);
-    }
-
-    private void park(ConsumerRecord<String, byte[]> record, Exception failure, EventEnvelope envelope, String reason,
-                      DeadLetterStore.Parked parked, String where) {
-        deadLetterTopic.accept(record, failure);
-        transactions.executeWithoutResult(status -> {
-            deadLetters.add(parked);
-            if (envelope != null) {
-                // The failed event is the community's next version (an earlier one would be skipped as seen, a
-                // later one held): the community now waits for it.
-                jdbc.sql("""
-                                insert into quarantine (community_id, missing_version, reason)
-                                values (:community, :version, :reason) on conflict (community_id) do nothing""")
-                        .param("community", envelope.communityId().value())
-                        .param("version", envelope.sequence())
-                        .param("reason", "version " + envelope.sequence() + " parked: " + reason)
-                        .update();
+        DeadLetterStore.Parked parked = new DeadLetterStore.Parked(unreadable ? UNREADABLE : NOT_APPLICABLE,
+                describe(Failures.rootCause(failure)), held.communityId().value(), held.version(), held.position(),
+                null, null, null, held.record());
+        boolean[] mine = new boolean[1];
+        record(parked, () -> {
+            lockViewsOf(held.communityId().value());
+            // Whoever removes the held row parks it: releases running at once on several instances park it once.
+            mine[0] = jdbc.sql("delete from held_event where community_id = :community and version = :version")
+                    .param("community", held.communityId().value()).param("version", held.version()).update() == 1;
+            if (mine[0]) {
+                deadLetters.add(parked);
             }
         });
-        report(parked, where, envelope == null ? null : envelope.correlationId());
+        if (mine[0]) {
+            deadLetterTopic.accept(consumerRecord(held.record()), failure);
+            report(parked, "held event " + held.communityId() + " v" + held.version(), null);
+        }
+    }
+
+    /**
+     * The failed event's community waits for it, unless it has moved past it meanwhile (another instance, or
+     * a replay, applied it): the row is written under the same fence and community lock as the projector's
+     * writes, and only while the event is still the community's next version.
+     */
+    private void quarantine(EventEnvelope envelope) {
+        lockViewsOf(envelope.communityId().value());
+        jdbc.sql("""
+                        insert into quarantine (community_id, missing_version, reason)
+                        select :community, :version, :reason
+                        where coalesce((select version from community where community_id = :community), 0) + 1
+                              = :version
+                        on conflict (community_id) do nothing""")
+                .param("community", envelope.communityId().value())
+                .param("version", envelope.sequence())
+                // Only what an operator may show anyone: the failure itself is in the dead letter (ADMIN's).
+                .param("reason", "version " + envelope.sequence() + " could not be applied (see the dead letters)")
+                .update();
+    }
+
+    private void lockViewsOf(String communityId) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(:fence), pg_advisory_xact_lock(hashtextextended(:community, 0))")
+                .param("fence", ViewsFence.KEY).param("community", communityId).query(rs -> {
+                });
+    }
+
+    /**
+     * Records a dead letter; when that fails for a reason of the record's own (a value the table cannot hold),
+     * the record is still in the dead-letter topic, which is said loudly, and the partition goes on.
+     */
+    private void record(DeadLetterStore.Parked parked, Runnable writes) {
+        try {
+            transactions.executeWithoutResult(status -> writes.run());
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                throw failure;
+            }
+            log.error("Could not record the dead letter of community {} version {} (it is in {}): {}",
+                    parked.communityId(), parked.version(), WireFormat.DEAD_LETTER_TOPIC,
+                    describe(Failures.rootCause(failure)));
+        }
+    }
+
+    /** A failure's message, or its type when it has none (a fast-thrown NullPointerException has none). */
+    static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+    }
+
+    /** The key when it is a community id; anything else written to the topic names no community. */
+    private static String communityIdOrNull(String key) {
+        try {
+            return key == null ? null : CommunityId.of(key).value();
+        } catch (RuntimeException notACommunity) {
+            return null;
+        }
     }
 
     private void report(DeadLetterStore.Parked parked, String where, String correlationId) {

@@ -34,6 +34,7 @@ public class QuarantineWatch extends AbstractHealthIndicator {
     static final String QUARANTINED = "ledger.projection.communities.quarantined";
     static final String HELD = "ledger.projection.events.held";
     static final String DEAD_LETTERS = "ledger.projection.dead.letters";
+    private static final int HEALTH_LIST_LIMIT = 20;
     private static final Logger log = LoggerFactory.getLogger(QuarantineWatch.class);
 
     private final JdbcClient jdbc;
@@ -103,7 +104,7 @@ public class QuarantineWatch extends AbstractHealthIndicator {
         loggedAt = at;
         now.forEach(quarantine -> log.error(
                 "Community {} is quarantined since {}: its views stop before version {}, {} later events held ({})."
-                        + " Replay or discard its dead letters: ./ledger dlt list --community {}",
+                        + " Fix the cause, then replay its dead letter: ./ledger dlt list --community {}",
                 quarantine.communityId(), quarantine.since(), quarantine.missingVersion(), quarantine.heldEvents(),
                 quarantine.reason(), quarantine.communityId()));
     }
@@ -123,7 +124,14 @@ public class QuarantineWatch extends AbstractHealthIndicator {
         } else if (quarantined.isEmpty()) {
             builder.up();
         } else {
-            builder.status(DEGRADED).withDetail("communities", quarantined);
+            // Anyone may read health: the communities and versions only, never a failure's text (that is in the
+            // dead letters, for ADMIN), and not thousands of them.
+            builder.status(DEGRADED).withDetail("quarantined", quarantined.size())
+                    .withDetail("communities", quarantined.stream().limit(HEALTH_LIST_LIMIT)
+                            .map(quarantine -> Map.of("communityId", quarantine.communityId(),
+                                    "missingVersion", quarantine.missingVersion(),
+                                    "heldEvents", quarantine.heldEvents(), "since", quarantine.since()))
+                            .toList());
         }
     }
 }
