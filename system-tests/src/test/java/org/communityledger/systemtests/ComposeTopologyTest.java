@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The compose files describe the topology README promises: read as compose reads them (merge keys resolved),
+ * The compose files describe the topology docs/deploy.md promises: read as compose reads them (merge keys resolved),
  * every file they mount exists, the accounts Prometheus needs are there, and the cluster file has three
  * replicating Kafka nodes, two instances of each service in the cluster profile behind a proxy each, and
  * Prometheus watching all four.

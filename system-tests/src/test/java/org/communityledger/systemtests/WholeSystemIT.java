@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The system as a user runs it: the launcher behind {@code ./ledger up} starts embedded PostgreSQL, a real
- * Kafka broker and both service jars as processes; the test speaks HTTP only, as the README's walk-through
+ * Kafka broker and both service jars as processes; the test speaks HTTP only, as the walk-through in docs/api.md
  * does, then restarts everything on the same data.
  */
 class WholeSystemIT {

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * The chain hash of an event, in lowercase hex, by the version that sealed it.
  *
- * <p><b>v1</b> (membership-command's {@code HashChain} today, README "Verifying the ledger yourself"):
+ * <p><b>v1</b> (membership-command's {@code HashChain} today, docs/audit.md "Verifying the ledger yourself"):
  * SHA-256 over the UTF-8 of
  * <pre>
  * community-ledger/v1\n communityId\n version\n name\n revision\n timestamp\n prevHash\n

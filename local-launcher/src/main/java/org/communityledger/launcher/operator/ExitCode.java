@@ -1,6 +1,6 @@
 package org.communityledger.launcher.operator;
 
-/** What the operator's commands exit with, so that scripts and monitors can act on it (README lists them). */
+/** What the operator's commands exit with, so that scripts and monitors can act on it (docs/operations.md lists them). */
 public final class ExitCode {
 
     /** Done; for {@code status}: everything UP, nothing parked or quarantined. */

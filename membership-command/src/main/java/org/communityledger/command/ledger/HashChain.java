@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * The tamper-evidence hash of an event, chained to the community's previous event. The canonical encoding
- * (README, "Verifying the ledger yourself") is, in UTF-8, each on its own line ending in LF:
+ * (docs/audit.md, "Verifying the ledger yourself") is, in UTF-8, each on its own line ending in LF:
  * {@code community-ledger/v1}, communityId, version, event name, revision, timestamp as stored, prevHash;
  * followed by the payload bytes exactly as stored. The first event chains from {@link #GENESIS}.
  */
