@@ -3,10 +3,13 @@ package org.communityledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.communityledger.testsupport.SecurityMatrix;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class OpenLimitsIT {
             assertThat(first.next().name()).isEqualTo("ready");
             assertThat(second.next().name()).isEqualTo("ready");
 
-            HttpResponse<String> refused = openStream();
+            Answer refused = openStream();
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
@@ -74,9 +77,23 @@ class OpenLimitsIT {
         assertThat(foreignGet.statusCode()).isEqualTo(403);
     }
 
-    private HttpResponse<String> openStream() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", Accounts.basic("viewer")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /**
+     * A stream request beyond the limit, read as a stream: one accepted by mistake then fails the test instead
+     * of hanging it for ever.
+     */
+    private Answer openStream() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                        .header("Accept", "text/event-stream").header("Authorization", Accounts.basic("viewer"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).as("a stream beyond the limit").isEqualTo(503);
+            return new Answer(response.statusCode(), response.headers(),
+                    new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Answer(int statusCode, HttpHeaders headers, String body) {
     }
 }
