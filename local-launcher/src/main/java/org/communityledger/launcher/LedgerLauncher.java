@@ -65,7 +65,7 @@ public final class LedgerLauncher {
         services.addAll(system.queryUrls());
         System.out.printf("""
                   health        %s
-                  accounts      admin/admin, auditor/auditor, viewer/viewer, metrics/metrics (local profile only)
+                  accounts      admin/admin, auditor/auditor, viewer/viewer, metrics/metrics (local profile only; docs/security.md)
                   PostgreSQL    %s (user postgres)
                   Kafka         %s
                   data          %s
