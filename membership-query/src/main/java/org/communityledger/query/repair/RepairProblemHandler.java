@@ -2,7 +2,6 @@ package org.communityledger.query.repair;
 
 import java.net.URI;
 import org.communityledger.query.projection.RepairRefusedException;
-import org.communityledger.query.projection.UnknownDeadLetterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problem bodies for repairs that cannot be done as asked. */
+/** Problem bodies for repairs that cannot be done as asked (an unknown dead letter is a 404 like any other). */
 @RestControllerAdvice(assignableTypes = DeadLetterController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RepairProblemHandler {
@@ -22,13 +21,5 @@ class RepairProblemHandler {
         problem.setType(URI.create("urn:community-ledger:problem:repair-refused"));
         problem.setTitle("Repair refused");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
-    @ExceptionHandler(UnknownDeadLetterException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownDeadLetterException unknown) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-        problem.setType(URI.create("urn:community-ledger:problem:not-found"));
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }
