@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.communityledger.command.ledger.HashChain;
+import org.communityledger.proofs.chain.ChainHash;
 
 /**
  * Long histories in seconds instead of hours: events written straight into the event store, each a copy of a
@@ -56,7 +56,7 @@ final class HistorySeeder {
                     int length = Math.min(remaining, community == 0 ? firstHistory : 1000);
                     String communityId = UUID.randomUUID().toString();
                     communities.add(communityId);
-                    String prevHash = HashChain.GENESIS;
+                    String prevHash = ChainHash.GENESIS;
                     for (int sequence = 0; sequence < length; sequence++) {
                         Template template = sequence == 0 ? established : joined;
                         String payload = template.payload().replace(templateCommunity, communityId);
@@ -81,9 +81,11 @@ final class HistorySeeder {
                        String prevHash) throws SQLException, IOException {
         String timestamp = Instant.now().toString();
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        String hash = HashChain.hash(communityId, sequence + 1L, template.payloadType(), template.revision(),
+        String hash = ChainHash.v1(communityId, sequence + 1L, template.payloadType(), template.revision(),
                 timestamp, prevHash, payloadBytes);
         ObjectNode metaData = (ObjectNode) json.readTree(template.metaData());
+        // Sealed under v1 (which does not cover the position the insert hands out), like events stored before v2.
+        metaData.remove("hashVersion");
         metaData.put("prevHash", prevHash);
         metaData.put("hash", hash);
         metaData.put("correlationId", UUID.randomUUID().toString());

@@ -14,14 +14,23 @@ import org.springframework.test.context.ActiveProfiles;
  * The command service on a random port against a real PostgreSQL and a real Kafka broker. Every test class
  * with this annotation shares one application context. Snapshots are taken every 5 events so tests reach them;
  * holes in the global positions are taken as final at once (SafePositionIT tests the wait itself). The local
- * profile gives the accounts admin/admin, auditor/auditor, viewer/viewer and metrics/metrics.
+ * profile gives the accounts admin/admin, auditor/auditor, viewer/viewer and metrics/metrics. The transparency log
+ * seals every 200 ms and signs checkpoints with a test key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s"})
+        properties = {"ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s",
+                "ledger.transparency.seal-interval=200ms",
+                "ledger.transparency.signing-key=" + CommandServiceTest.TEST_SIGNING_KEY})
 @Import(EmbeddedPostgresConfiguration.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ActiveProfiles("local")
 public @interface CommandServiceTest {
+
+    /** The transparency log's signing key in tests: a fixture, never used outside them. */
+    String TEST_SIGNING_KEY =
+            "PRIVATE+KEY+test.community-ledger.local/log+c5e77243+ARsG4OlkM/j3tnFtPzMO1O37wqFM6Me1eHis0iWOy7UK";
+    /** Its public half. */
+    String TEST_VERIFIER_KEY = "test.community-ledger.local/log+c5e77243+Ab79AFsiSTggkiY7l7sgjpwRikK4hB0DqFV18DmOzfPy";
 }

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.communityledger.command.ledger.HashChain;
+import org.communityledger.command.ledger.TransparencyFence;
+import org.communityledger.proofs.chain.ChainHash;
+import org.communityledger.proofs.chain.ChainedEvent;
+import org.communityledger.proofs.chain.HashVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The day of the conference over HTTP, then everything that can happen afterwards, rules included. */
 @CommandServiceTest
@@ -26,6 +32,9 @@ class WholeDomainIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Autowired
     @Qualifier("communityCache")
@@ -122,25 +131,7 @@ class WholeDomainIT {
         String revision1 = """
                 {"communityId":"%s","organizationId":"legacy-member","name":"早期成员","kind":"ENTERPRISE",
                  "province":"CN-SC","joinedOn":"2025-10-19"}""".formatted(community);
-        // Sealed like any other event, so the ledger's own checks still hold for this community.
-        String prevHash = jdbc.sql("""
-                        select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from domain_event_entry
-                        where aggregate_identifier = :id and sequence_number = 0""")
-                .param("id", community).query(String.class).single();
-        String timestamp = "2025-10-19T02:00:00.000Z";
-        String hash = HashChain.hash(community, 2, "MemberJoined", "1", timestamp, prevHash,
-                revision1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        jdbc.sql("""
-                        insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                            meta_data, payload, payload_revision, payload_type, time_stamp)
-                        values (:id, 1, 'Community', :eventId, convert_to(:metaData, 'UTF8'), convert_to(:payload, 'UTF8'),
-                                '1', 'MemberJoined', :timestamp)""")
-                .param("id", community)
-                .param("eventId", java.util.UUID.randomUUID().toString())
-                .param("metaData", "{\"prevHash\":\"" + prevHash + "\",\"hash\":\"" + hash + "\"}")
-                .param("payload", revision1)
-                .param("timestamp", timestamp)
-                .update();
+        transaction.executeWithoutResult(status -> insertSealed(revision1));
         communityCache.removeAll();
 
         refused("/members", CommandApi.joinBody("legacy-member"), 409, "already-active-member");
@@ -148,6 +139,40 @@ class WholeDomainIT {
         assertThat(api.body(api.as("auditor").send("GET", "/api/audit/communities/" + community + "/verify", null, null,
                 Map.of()))
                 .get("valid").asBoolean()).as("the chain runs through the old revision").isTrue();
+    }
+
+    /**
+     * Stores a revision-1 MemberJoined as the community's version 2, sealed like any other event (chain v2, at a
+     * position taken the way an append takes it), so the ledger's own checks still hold for this community.
+     */
+    private void insertSealed(String revision1) {
+        String prevHash = jdbc.sql("""
+                        select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from domain_event_entry
+                        where aggregate_identifier = :id and sequence_number = 0""")
+                .param("id", community).query(String.class).single();
+        long position = jdbc.sql("""
+                        select nextval(cast(pg_get_serial_sequence('domain_event_entry', 'global_index') as regclass))
+                        from (select pg_advisory_xact_lock_shared(:fence)) as fence""")
+                .param("fence", TransparencyFence.LOCK_KEY)
+                .query(Long.class).single();
+        String eventId = UUID.randomUUID().toString();
+        String timestamp = "2025-10-19T02:00:00.000Z";
+        String hash = ChainHash.v2(new ChainedEvent(HashVersion.V2, eventId, community, 2, position, "MemberJoined", "1",
+                timestamp, "admin", "legacy-import", null, prevHash, revision1.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("""
+                        insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                        values (:position, :id, 1, 'Community', :eventId, convert_to(:metaData, 'UTF8'),
+                                convert_to(:payload, 'UTF8'), '1', 'MemberJoined', :timestamp)""")
+                .param("position", position)
+                .param("id", community)
+                .param("eventId", eventId)
+                .param("metaData", """
+                        {"principal":"admin","correlationId":"legacy-import","hashVersion":"ledger-chain-v2",\
+                        "prevHash":"%s","hash":"%s"}""".formatted(prevHash, hash))
+                .param("payload", revision1)
+                .param("timestamp", timestamp)
+                .update();
     }
 
     private HttpResponse<String> ok(String path, String body) {

@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AuditController {
 
     static final int MAX_LIMIT = 1000;
+    /** On a whole export: the transparency log's size when it began, the number of its lines that are leaves. */
+    static final String TREE_SIZE_HEADER = "Ledger-Tree-Size";
 
     private final StoredEvents storedEvents;
     private final ChainVerifier verifier;
@@ -109,7 +111,13 @@ class AuditController {
         String id = communityId == null ? null : RequestFields.communityId(communityId).value();
         long last = upTo == null ? Long.MAX_VALUE : upTo;
         StreamingResponseBody body = out -> export.write(id, after, last, out);
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (id == null && after == 0) {
+            // Settled events come first in position order, so a whole export begins with the transparency log's
+            // leaves, in order: its first Ledger-Tree-Size lines are the tree (and any checkpoint up to it).
+            answer.header(TREE_SIZE_HEADER, Long.toString(storedEvents.sealedLog().treeSize()));
+        }
+        return answer
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.ndjson\"")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .body(body);

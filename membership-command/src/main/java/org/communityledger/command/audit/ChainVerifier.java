@@ -1,22 +1,17 @@
 package org.communityledger.command.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import org.communityledger.command.ledger.HashChain;
-import org.communityledger.command.ledger.LedgerMetadata;
+import org.communityledger.command.ledger.SealedFields;
+import org.communityledger.proofs.chain.ChainHash;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes a community's hash chain from the stored bytes and names the first event that does not fit:
  * a missing or repeated version, a prevHash that is not the previous event's hash, or a hash that does not
- * match the event's content.
+ * match the event's content (under the chain hash version the event names: v2 also covers its id, position,
+ * principal, correlation id and idempotency key).
  */
 @Component
 class ChainVerifier {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final StoredEvents storedEvents;
 
@@ -38,9 +33,10 @@ class ChainVerifier {
     private static final class Walk {
         private final String communityId;
         private long checked;
-        private String previousHash = HashChain.GENESIS;
+        private String previousHash = ChainHash.GENESIS;
         private Long badVersion;
         private String reason;
+        private boolean sealedUnderV2;
 
         Walk(String communityId) {
             this.communityId = communityId;
@@ -57,25 +53,34 @@ class ChainVerifier {
                         : "version " + event.version() + " appears again after version " + checked);
                 return;
             }
-            Seal seal = Seal.read(event.metaData());
-            String storedPrevHash = seal.prevHash();
-            String storedHash = seal.hash();
-            if (storedHash == null || storedPrevHash == null) {
+            SealedFields seal = SealedFields.read(event.metaData());
+            if (!seal.sealed()) {
                 fail(event.version(), "the event carries no seal (prevHash and hash)");
                 return;
             }
-            if (!storedPrevHash.equals(previousHash)) {
+            if (!seal.prevHash().equals(previousHash)) {
                 fail(event.version(), "its prevHash is not the hash of version " + checked
                         + ": an event before it was removed, replaced or reordered");
                 return;
             }
-            String recomputed = HashChain.hash(event.communityId(), event.version(), event.name(), event.revision(),
-                    event.timestamp(), storedPrevHash, event.payload());
-            if (!recomputed.equals(storedHash)) {
+            if (sealedUnderV2 && seal.hashTag() == null) {
+                fail(event.version(), "it is sealed under v1 after an event sealed under v2: its seal was downgraded");
+                return;
+            }
+            String recomputed;
+            try {
+                recomputed = ChainHash.of(seal.chainedEvent(event.position(), event.eventId(), event.communityId(),
+                        event.version(), event.name(), event.revision(), event.timestamp(), event.payload()));
+            } catch (IllegalArgumentException e) {
+                fail(event.version(), "its seal cannot be recomputed (" + e.getMessage() + "): the event was altered");
+                return;
+            }
+            if (!recomputed.equals(seal.hash())) {
                 fail(event.version(), "its content does not match its hash: the event was altered");
                 return;
             }
             previousHash = recomputed;
+            sealedUnderV2 |= seal.hashTag() != null;
             checked++;
         }
 
@@ -86,40 +91,6 @@ class ChainVerifier {
 
         Verification result() {
             return new Verification(communityId, badVersion == null, checked, previousHash, badVersion, reason);
-        }
-    }
-
-    /**
-     * The seal fields of an event's metadata, read with a streaming parser: only the two top-level fields
-     * are looked at, which keeps verification fast on long logs. Unreadable metadata has no seal.
-     */
-    private record Seal(String prevHash, String hash) {
-
-        static Seal read(byte[] metaData) {
-            if (metaData == null) {
-                return new Seal(null, null);
-            }
-            String prevHash = null;
-            String hash = null;
-            try (JsonParser parser = JSON.createParser(metaData)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return new Seal(null, null);
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (value == JsonToken.VALUE_STRING && LedgerMetadata.HASH.equals(field)) {
-                        hash = parser.getText();
-                    } else if (value == JsonToken.VALUE_STRING && LedgerMetadata.PREV_HASH.equals(field)) {
-                        prevHash = parser.getText();
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            } catch (IOException e) {
-                return new Seal(null, null);
-            }
-            return new Seal(prevHash, hash);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.communityledger.command.audit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes events as NDJSON, one audit event per line, straight from the store's cursor to the response:
- * memory stays constant however long the log is. Metadata and payload are copied as the stored JSON bytes,
- * never decoded; text fields are escaped, so even tampered rows give well-formed lines around them.
+ * memory stays constant however long the log is. Metadata and payload are copied as the stored JSON bytes
+ * (the chain hash covers the payload's exact bytes) once checked to be one JSON value each; text fields are
+ * escaped, so even tampered rows give well-formed lines, one per event.
  */
 @Component
 class NdjsonExport {
 
     private static final int BUFFER = 1 << 16;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final StoredEvents storedEvents;
 
@@ -44,13 +49,36 @@ class NdjsonExport {
                     + ",\"timestamp\":" + quoted(event.timestamp())
                     + ",\"metadata\":";
             out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(event.metaData() == null ? EMPTY_OBJECT : event.metaData());
+            byte[] metaData = event.metaData() == null ? EMPTY_OBJECT : event.metaData();
+            out.write(isJson(metaData, true) ? metaData : asString(metaData));
             out.write(PAYLOAD);
-            out.write(event.payload());
+            out.write(isJson(event.payload(), false) ? event.payload() : asString(event.payload()));
             out.write(END_OF_LINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the stored bytes are one well-formed JSON value (an object, when asked) and nothing else: only
+     * then are they copied raw. Anything else (an edited row) is written as a JSON string of its text, so
+     * crafted metadata can never end the line early or forge fields of its own.
+     */
+    private static boolean isJson(byte[] bytes, boolean objectOnly) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || (objectOnly && first != JsonToken.START_OBJECT)) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] asString(byte[] stored) {
+        return quoted(new String(stored, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String revision(String revision) {

@@ -137,6 +137,17 @@ class StoredEvents {
                 .param("position", position).query(Long.class).single();
     }
 
+    /** How far the transparency log reaches. */
+    SealedLog sealedLog() {
+        return jdbc.sql("select tree_size from transparency_state")
+                .query((rs, row) -> new SealedLog(rs.getLong("tree_size")))
+                .single();
+    }
+
+    /** The transparency log's reach: the number of leaves. */
+    record SealedLog(long treeSize) {
+    }
+
     /** A community's last event: its id, version and hash. */
     record Head(String communityId, long version, String hash) {
     }

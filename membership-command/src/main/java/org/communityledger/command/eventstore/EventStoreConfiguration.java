@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.communityledger.command.ledger.SealingAppend;
 import org.communityledger.events.wire.EventCodec;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,7 @@ class EventStoreConfiguration {
             TransactionManager transactionManager,
             PersistenceExceptionResolver persistenceExceptionResolver,
             EventSchema eventSchema,
+            SealingAppend sealingAppend,
             EventStoreProperties properties) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .batchSize(properties.readBatchSize())
@@ -73,7 +75,8 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(eventSchema)
+                .appendEvents(sealingAppend);
         // build() validates the builder; the subclass is then made from the same, validated builder.
         builder.build();
         return new PositionedEventStorageEngine(builder, eventSchema.globalIndexColumn());

@@ -18,7 +18,8 @@ class CommandSecurityConfiguration {
     SecurityFilterChain commandSecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
         return ledger.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
-                .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify").hasRole(AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify", "/api/audit/checkpoint/verify")
+                .hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.POST, "/api/communities", "/api/communities/**").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.DELETE, "/api/communities/**").hasRole(ADMIN));
     }
