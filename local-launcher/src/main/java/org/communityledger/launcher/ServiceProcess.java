@@ -42,6 +42,9 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // Every command instance signs the transparency log's checkpoints with the same key, kept with the data.
+        environment.put("LEDGER_TRANSPARENCY_SIGNING_KEY_FILE", CheckpointKey.ensure(settings.dataDir()).toString());
+        environment.put("LEDGER_TRANSPARENCY_PUBLISH_DIRECTORY", settings.dataDir().resolve("checkpoints").toString());
         ChildProcess child = ChildProcess.start(name(module, instance), List.of(
                 JavaRuntime.executable(),
                 "-Xms64m", "-Xmx320m",
