@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.communityledger.launcher.CheckpointKey;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.PausedProcess;
@@ -360,7 +361,8 @@ public final class LedgerBench {
             int topUp = (int) (plan.rebuildEvents() - onTopic);
             records = plan.rebuildEvents();
             System.out.printf("  topping the topic up with %,d events for the rebuild ...%n", topUp);
-            latest = new TopicFiller(system.settings().bootstrapServers()).fill(topUp, latest);
+            latest = new TopicFiller(system.settings().bootstrapServers(),
+                    CheckpointKey.load(system.settings().dataDir())).fill(topUp, latest);
             report.note(String.format("the events topic was topped up from %,d to %,d records for P5 by a bench "
                     + "producer in the publisher's wire format", onTopic, onTopic + topUp));
         }

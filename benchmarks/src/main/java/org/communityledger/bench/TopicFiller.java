@@ -21,7 +21,10 @@ import org.communityledger.events.value.OrganizationKind;
 import org.communityledger.events.value.Province;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.proofs.note.NoteSigner;
 
 /**
  * Tops the events topic up to the size a rebuild is measured on, in the wire format the publisher writes
@@ -35,10 +38,13 @@ final class TopicFiller {
     private static final int EVENTS_PER_COMMUNITY = 1000;
 
     private final String bootstrapServers;
+    private final NoteSigner ledgerKey;
     private final WireFormat wire = new WireFormat(new EventCodec());
 
-    TopicFiller(String bootstrapServers) {
+    /** @param ledgerKey the system's signing key: the query service applies only records it signed */
+    TopicFiller(String bootstrapServers, NoteSigner ledgerKey) {
         this.bootstrapServers = bootstrapServers;
+        this.ledgerKey = ledgerKey;
     }
 
     /** Writes {@code events} records with positions after {@code lastPosition}; answers the last position. */
@@ -67,6 +73,8 @@ final class TopicFiller {
                         sequence, ++position, Instant.now(), "bench-fill", event));
                 RecordHeaders headers = new RecordHeaders();
                 record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+                headers.add(EventHeaders.SIGNATURE, RecordSignature.headerValue(ledgerKey.keyId(), ledgerKey.sign(
+                        RecordSignature.signedBytes(record.key(), record.value(), record.headers()))));
                 producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
             }
             producer.flush();

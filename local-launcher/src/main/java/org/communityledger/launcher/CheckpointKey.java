@@ -11,10 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.communityledger.proofs.note.NoteSigner;
 
 /**
- * The local system's checkpoint signing key: made once under the data directory, readable by its owner only,
- * and kept across restarts so that checkpoints signed yesterday still verify with today's verifier key.
+ * The local system's signing key (checkpoints, and every record the publisher sends): made once under the data
+ * directory, readable by its owner only, and kept across restarts so that checkpoints signed yesterday still
+ * verify with today's verifier key.
  */
-final class CheckpointKey {
+public final class CheckpointKey {
 
     /** The key's name, which is also the transparency log's origin line in every checkpoint. */
     static final String NAME = "localhost/community-ledger";
@@ -22,8 +23,22 @@ final class CheckpointKey {
     private CheckpointKey() {
     }
 
+    /** The key under this data directory (made now if there is none). */
+    public static NoteSigner load(Path dataDir) {
+        try {
+            return NoteSigner.parse(Files.readString(ensure(dataDir), StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint signing key under " + dataDir, e);
+        }
+    }
+
+    /** Its public half, the note verifier key the query service checks records with. */
+    public static String verifierKey(Path dataDir) {
+        return load(dataDir).verifier().encoded();
+    }
+
     /** The key file under this data directory, made now if there is none. */
-    static Path ensure(Path dataDir) {
+    public static Path ensure(Path dataDir) {
         Path file = dataDir.resolve("keys").resolve("checkpoint-signing.key");
         if (Files.exists(file)) {
             return file;

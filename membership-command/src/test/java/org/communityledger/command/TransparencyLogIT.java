@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,13 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.communityledger.command.IndependentLogCheck.Opened;
 import org.communityledger.command.ledger.TransparencyFence;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.RecordSignature;
+import org.communityledger.events.wire.WireFormat;
 import org.communityledger.proofs.chain.ChainHash;
+import org.communityledger.proofs.note.NoteVerifier;
+import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +67,9 @@ class TransparencyLogIT {
 
     @Autowired
     EmbeddedPostgres postgres;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     /** A context of its own: other test classes edit and delete events on purpose, which this log detects. */
     @DynamicPropertySource
@@ -133,6 +144,38 @@ class TransparencyLogIT {
                     .map(name -> Long.parseLong(name.substring("checkpoint-".length())))
                     .toList();
         }
+    }
+
+    @Test
+    void every_published_record_carries_its_chain_hashes_and_the_ledger_keys_signature() {
+        String community = api.establish();
+        long position = position(join(community, "signed-record"));
+        await().atMost(SEALED_WITHIN).until(() -> recordAt(position) != null);
+        ConsumerRecord<String, byte[]> record = recordAt(position);
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+        assertThat(headers.get(EventHeaders.HASH)).isEqualTo(storedHash(position));
+        assertThat(headers.get(EventHeaders.PREV_HASH)).isEqualTo(jdbc.sql("""
+                        select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from domain_event_entry
+                        where aggregate_identifier = :id and sequence_number = 0""")
+                .param("id", community).query(String.class).single());
+        RecordSignature.Signed signed = RecordSignature.readHeader(headers.get(EventHeaders.SIGNATURE));
+        NoteVerifier ledger = NoteVerifier.parse(CommandServiceTest.TEST_VERIFIER_KEY);
+        assertThat(signed.keyId()).isEqualTo(ledger.keyId());
+        byte[] signedBytes = RecordSignature.signedBytes(record.key(), record.value(), headers);
+        assertThat(ledger.verify(signedBytes, signed.signature())).isTrue();
+        byte[] altered = record.value().clone();
+        altered[altered.length / 2] ^= 1;
+        assertThat(ledger.verify(RecordSignature.signedBytes(record.key(), altered, headers), signed.signature()))
+                .isFalse();
+    }
+
+    private ConsumerRecord<String, byte[]> recordAt(long position) {
+        return TopicReader.readToEnd(broker.getBrokersAsString(), WireFormat.TOPIC).stream()
+                .filter(record -> record.headers().lastHeader(EventHeaders.POSITION) != null
+                        && new String(record.headers().lastHeader(EventHeaders.POSITION).value(), StandardCharsets.UTF_8)
+                        .equals(Long.toString(position)))
+                .findFirst().orElse(null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,7 +21,10 @@ import org.communityledger.events.value.OrganizationKind;
 import org.communityledger.events.value.Province;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.proofs.note.NoteSigner;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
@@ -45,10 +49,37 @@ final class TopicWriter implements AutoCloseable {
                 Instant.now(), "test", event);
     }
 
+    /** The same, carrying its chain hash and the one it links to. */
+    static EventEnvelope envelope(CommunityId community, long sequence, CommunityEvent event, String hash,
+                                  String prevHash) {
+        return new EventEnvelope(UUID.randomUUID().toString(), community, sequence, POSITIONS.incrementAndGet(),
+                Instant.now(), "test", event, hash, prevHash);
+    }
+
     void send(EventEnvelope envelope) {
         WireFormat.WireRecord record = wire.write(envelope);
+        send(record, headers(record));
+    }
+
+    /**
+     * Sends the envelope signed as the publisher signs, by this key; {@code afterSigning} may then change the
+     * value (a record altered on its way).
+     */
+    void sendSigned(EventEnvelope envelope, NoteSigner key, UnaryOperator<byte[]> afterSigning) {
+        WireFormat.WireRecord record = wire.write(envelope);
+        byte[] signature = key.sign(RecordSignature.signedBytes(record.key(), record.value(), record.headers()));
+        RecordHeaders headers = headers(record);
+        headers.add(EventHeaders.SIGNATURE, RecordSignature.headerValue(key.keyId(), signature));
+        send(new WireFormat.WireRecord(record.key(), afterSigning.apply(record.value()), record.headers()), headers);
+    }
+
+    private static RecordHeaders headers(WireFormat.WireRecord record) {
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    private void send(WireFormat.WireRecord record, RecordHeaders headers) {
         producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
         producer.flush();
     }

@@ -20,10 +20,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.communityledger.command.dispatch.CommandMetadata;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.command.ledger.LedgerMetadata;
+import org.communityledger.command.transparency.SigningKey;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.platform.correlation.CorrelationId;
+import org.communityledger.proofs.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,7 +39,9 @@ import org.springframework.stereotype.Component;
  * <p>It runs in a streaming processor that reads the event store in order. Sends of one batch go out
  * together and are awaited before the batch's unit of work commits, and the processor's token is stored
  * in that same transaction: the token never passes an event the broker has not acknowledged. A crash
- * republishes from the last token (at least once); the query side absorbs the duplicates.
+ * republishes from the last token (at least once); the query side absorbs the duplicates. Each record carries
+ * the event's chain hashes and, where a signing key is configured, the ledger key's signature
+ * ({@link RecordSignature}), which the query side checks before it applies anything.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSOR)
@@ -49,11 +54,13 @@ class KafkaPublisher {
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
     private final WireFormat wireFormat;
     private final PublisherProperties properties;
+    private final SigningKey signingKey;
     private final Counter published;
 
     KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, PublisherProperties properties,
-                   MeterRegistry meterRegistry) {
+                   SigningKey signingKey, MeterRegistry meterRegistry) {
         this.kafkaTemplate = kafkaTemplate;
+        this.signingKey = signingKey;
         this.wireFormat = wireFormat;
         this.properties = properties;
         this.published = Counter.builder("ledger.publisher.published")
@@ -82,19 +89,28 @@ class KafkaPublisher {
                 EventPositions.ofTracked(message),
                 message.getTimestamp(),
                 correlationId,
-                event);
+                event,
+                text(message, LedgerMetadata.HASH),
+                text(message, LedgerMetadata.PREV_HASH));
         WireFormat.WireRecord wire = wireFormat.write(envelope);
         RecordHeaders headers = new RecordHeaders();
         wire.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        Object hash = message.getMetaData().get(LedgerMetadata.HASH);
-        if (hash != null) {
-            headers.add(EventHeaders.HASH, hash.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        signingKey.key().ifPresent(key -> headers.add(EventHeaders.SIGNATURE, signature(key, wire)));
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers);
         pendingSendsOfThisBatch().add(kafkaTemplate.send(record));
         log.debug("Sending {} {} (community {}, version {}, position {})", envelope.type().name(),
                 envelope.eventId(), envelope.communityId().value(), envelope.sequence(), envelope.position());
+    }
+
+    private static String text(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static byte[] signature(NoteSigner key, WireFormat.WireRecord wire) {
+        return RecordSignature.headerValue(key.keyId(),
+                key.sign(RecordSignature.signedBytes(wire.key(), wire.value(), wire.headers())));
     }
 
     private List<CompletableFuture<?>> pendingSendsOfThisBatch() {

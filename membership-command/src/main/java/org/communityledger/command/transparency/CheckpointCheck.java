@@ -25,9 +25,9 @@ class CheckpointCheck {
 
     private final TreeStore store;
     private final TransparencyLog transparencyLog;
-    private final CheckpointSigner signer;
+    private final SigningKey signer;
 
-    CheckpointCheck(TreeStore store, TransparencyLog transparencyLog, CheckpointSigner signer) {
+    CheckpointCheck(TreeStore store, TransparencyLog transparencyLog, SigningKey signer) {
         this.store = store;
         this.transparencyLog = transparencyLog;
         this.signer = signer;

@@ -28,12 +28,12 @@ class CheckpointPublisher {
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
 
     private final TransparencyLog transparencyLog;
-    private final CheckpointSigner signer;
+    private final SigningKey signer;
     private final TransparencyProperties.Publish settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private long publishedSize = -1;
 
-    CheckpointPublisher(TransparencyLog transparencyLog, CheckpointSigner signer, TransparencyProperties properties) {
+    CheckpointPublisher(TransparencyLog transparencyLog, SigningKey signer, TransparencyProperties properties) {
         this.transparencyLog = transparencyLog;
         this.signer = signer;
         this.settings = properties.publish();

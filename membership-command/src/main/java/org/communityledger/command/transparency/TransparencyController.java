@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class TransparencyController {
 
     private final TransparencyLog transparencyLog;
-    private final CheckpointSigner signer;
+    private final SigningKey signer;
     private final CheckpointCheck check;
 
-    TransparencyController(TransparencyLog transparencyLog, CheckpointSigner signer, CheckpointCheck check) {
+    TransparencyController(TransparencyLog transparencyLog, SigningKey signer, CheckpointCheck check) {
         this.transparencyLog = transparencyLog;
         this.signer = signer;
         this.check = check;

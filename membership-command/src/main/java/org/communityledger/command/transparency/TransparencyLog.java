@@ -20,11 +20,11 @@ class TransparencyLog {
 
     private final TreeStore store;
     private final StoredTree tree;
-    private final CheckpointSigner signer;
+    private final SigningKey signer;
     /** The last signed checkpoint: signing is deterministic, so one per size is enough. */
     private final AtomicReference<SignedCheckpoint> lastSigned = new AtomicReference<>();
 
-    TransparencyLog(TreeStore store, StoredTree tree, CheckpointSigner signer) {
+    TransparencyLog(TreeStore store, StoredTree tree, SigningKey signer) {
         this.store = store;
         this.tree = tree;
         this.signer = signer;

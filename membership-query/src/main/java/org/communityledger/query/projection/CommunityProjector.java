@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CommunityProjector {
 
+    /** The previous hash of a community's first event. */
+    private static final String GENESIS = "0".repeat(64);
+
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final WireFormat wireFormat;
@@ -78,10 +81,15 @@ public class CommunityProjector {
         for (EventEnvelope envelope : envelopes) {
             CommunityState state = states.get(envelope.communityId().value());
             if (envelope.sequence() <= state.applied) {
+                checkSameAsApplied(envelope, state);
                 results.add(Applied.DUPLICATE_SKIPPED);
             } else if (envelope.sequence() == state.applied + 1) {
+                checkLink(envelope, state);
                 envelope.event().accept(views);
                 state.applied = envelope.sequence();
+                if (envelope.hash() != null) {
+                    state.lastHash = envelope.hash();
+                }
                 reached.put(state.communityId, new long[] {envelope.sequence(), envelope.position()});
                 changes.add(envelope);
                 results.add(state.quarantined ? Applied.HEALED : Applied.CHANGED);
@@ -98,8 +106,8 @@ public class CommunityProjector {
         views.memberCountChanges.forEach((communityId, change) -> statements.add(
                 "update community set member_count = member_count + ? where community_id = ?", change, communityId));
         reached.forEach((communityId, versionAndPosition) -> statements.add(
-                "update community set version = ?, last_position = ? where community_id = ?",
-                versionAndPosition[0], versionAndPosition[1], communityId));
+                "update community set version = ?, last_position = ?, last_hash = ? where community_id = ?",
+                versionAndPosition[0], versionAndPosition[1], states.get(communityId).lastHash, communityId));
         changes.forEach(envelope -> recordChange(statements, envelope));
         held.forEach(envelope -> hold(statements, envelope));
         quarantined.forEach(row -> statements.add("""
@@ -109,6 +117,29 @@ public class CommunityProjector {
                 .filter(state -> state.quarantined && reached.containsKey(state.communityId)).toList());
         statements.flush();
         return results;
+    }
+
+    /** The next event must link to the last applied one (the first to the chain's start). */
+    private static void checkLink(EventEnvelope envelope, CommunityState state) {
+        String expected = state.applied == 0 ? GENESIS : state.lastHash;
+        if (envelope.prevHash() != null && expected != null && !envelope.prevHash().equals(expected)) {
+            throw new ForkedHistoryException("fork: version " + envelope.sequence() + " of community "
+                    + state.communityId + " links to " + envelope.prevHash() + ", but version " + state.applied
+                    + " was applied with hash " + expected);
+        }
+    }
+
+    /**
+     * A record of the version applied last must be that event again (a redelivery). Older versions are not
+     * compared: their hashes are not kept here, so a redelivery of one is skipped as it always was.
+     */
+    private static void checkSameAsApplied(EventEnvelope envelope, CommunityState state) {
+        if (envelope.sequence() == state.applied && envelope.hash() != null && state.lastHash != null
+                && !envelope.hash().equals(state.lastHash)) {
+            throw new ForkedHistoryException("fork: version " + envelope.sequence() + " of community "
+                    + state.communityId + " was applied with hash " + state.lastHash + ", and this record says "
+                    + envelope.hash());
+        }
     }
 
     /** The change log feeds the live stream and read-your-writes; same transaction as the views. */
@@ -170,13 +201,13 @@ public class CommunityProjector {
         // A statement of its own: it reads what was committed while it waited for the locks.
         Map<String, CommunityState> states = new HashMap<>();
         jdbc.query("""
-                        select id, coalesce(c.version, 0), q.community_id is not null
+                        select id, coalesce(c.version, 0), q.community_id is not null, c.last_hash
                         from unnest(?::text[]) as id
                         left join community c on c.community_id = id
                         left join quarantine q on q.community_id = id""",
                 row -> {
                     states.put(row.getString(1), new CommunityState(row.getString(1), row.getLong(2),
-                            row.getBoolean(3)));
+                            row.getBoolean(3), row.getString(4)));
                 }, (Object) ids);
         return states;
     }
@@ -186,11 +217,13 @@ public class CommunityProjector {
         private final String communityId;
         private long applied;
         private boolean quarantined;
+        private String lastHash;
 
-        CommunityState(String communityId, long applied, boolean quarantined) {
+        CommunityState(String communityId, long applied, boolean quarantined, String lastHash) {
             this.communityId = communityId;
             this.applied = applied;
             this.quarantined = quarantined;
+            this.lastHash = lastHash;
         }
     }
 

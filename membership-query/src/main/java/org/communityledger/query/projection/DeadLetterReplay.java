@@ -24,11 +24,14 @@ public class DeadLetterReplay {
     private final CommunityProjector projector;
     private final HeldEvents heldEvents;
     private final WireFormat wireFormat;
+    private final RecordSignatures signatures;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
     DeadLetterReplay(DeadLetterStore deadLetters, CommunityProjector projector, HeldEvents heldEvents,
-                     WireFormat wireFormat, TransactionTemplate transactions, JdbcClient jdbc) {
+                     WireFormat wireFormat, RecordSignatures signatures, TransactionTemplate transactions,
+                     JdbcClient jdbc) {
+        this.signatures = signatures;
         this.deadLetters = deadLetters;
         this.projector = projector;
         this.heldEvents = heldEvents;
@@ -70,6 +73,11 @@ public class DeadLetterReplay {
         EventEnvelope envelope;
         try {
             envelope = wireFormat.read(record);
+            if (deadLetter.topic() != null) {
+                // As it came from the topic: it must be the ledger's. (A held event's signature was checked
+                // when it came, and it is kept without it.)
+                signatures.check(record);
+            }
         } catch (RuntimeException unreadable) {
             throw new RepairRefusedException("Dead letter " + id + " still cannot be read: "
                     + unreadable.getMessage());

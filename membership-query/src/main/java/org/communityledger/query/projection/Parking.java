@@ -30,12 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Parking {
 
     /**
-     * Records parked, tagged {@code reason=unreadable} (this side cannot read it) or {@code not-applicable}
-     * (read, but failed every attempt). Prometheus: ledger_projection_records_parked_total.
+     * Records parked, tagged {@code reason=unreadable} (this side cannot read it), {@code forged} (read, but not
+     * signed by the ledger's key) or {@code not-applicable} (read, but failed every attempt). Prometheus: ledger_projection_records_parked_total.
      */
     static final String PARKED_RECORDS = "ledger.projection.records.parked";
     static final String UNREADABLE = "unreadable";
     static final String NOT_APPLICABLE = "not-applicable";
+    static final String FORGED = "forged";
+    static final String FORK = "fork";
     private static final Logger log = LoggerFactory.getLogger(Parking.class);
 
     private final DeadLetterPublishingRecoverer deadLetterTopic;
@@ -74,20 +76,31 @@ public class Parking {
             }
         }
         String reason = describe(unreadable != null ? unreadable : Failures.rootCause(failure));
-        DeadLetterStore.Parked parked = new DeadLetterStore.Parked(unreadable != null ? UNREADABLE : NOT_APPLICABLE,
-                reason, envelope == null ? communityIdOrNull(record.key()) : envelope.communityId().value(),
+        DeadLetterStore.Parked parked = new DeadLetterStore.Parked(kind(unreadable, failure), reason, envelope == null ? communityIdOrNull(record.key()) : envelope.communityId().value(),
                 envelope == null ? null : envelope.sequence(), envelope == null ? null : envelope.position(),
                 record.topic(), record.partition(), record.offset(), RecordDecoder.wireRecord(record));
         deadLetterTopic.accept(record, failure);
         EventEnvelope readable = envelope;
         record(parked, () -> {
             deadLetters.add(parked);
-            if (readable != null) {
+            if (readable != null && FORK.equals(parked.reasonKind())) {
+                quarantineFork(readable);
+            } else if (readable != null) {
                 quarantine(readable);
             }
         });
         report(parked, record.topic() + "-" + record.partition() + "@" + record.offset(),
                 envelope == null ? null : envelope.correlationId());
+    }
+
+    private static String kind(UndecodableEventException unreadable, Exception failure) {
+        if (unreadable instanceof ForgedRecordException) {
+            return FORGED;
+        }
+        if (unreadable != null) {
+            return UNREADABLE;
+        }
+        return Failures.causeOfType(failure, ForkedHistoryException.class) != null ? FORK : NOT_APPLICABLE;
     }
 
     /** A held event that failed when its turn came: it leaves the held events, and its community waits for it. */
@@ -129,6 +142,23 @@ public class Parking {
                 .param("version", envelope.sequence())
                 // Only what an operator may show anyone: the failure itself is in the dead letter (ADMIN's).
                 .param("reason", "version " + envelope.sequence() + " could not be applied (see the dead letters)")
+                .update();
+    }
+
+    /**
+     * Two histories of one community: it is quarantined whatever its version (its view says stale, health is
+     * DEGRADED) until its next event is applied; the dead letter, kind {@code fork}, stays for an operator.
+     */
+    private void quarantineFork(EventEnvelope envelope) {
+        lockViewsOf(envelope.communityId().value());
+        jdbc.sql("""
+                        insert into quarantine (community_id, missing_version, reason)
+                        select :community, coalesce((select version from community where community_id = :community), 0) + 1,
+                               :reason
+                        on conflict (community_id) do update set reason = excluded.reason""")
+                .param("community", envelope.communityId().value())
+                .param("reason", "a record of version " + envelope.sequence() + " contradicts the applied history "
+                        + "(a fork; see the dead letters)")
                 .update();
     }
 

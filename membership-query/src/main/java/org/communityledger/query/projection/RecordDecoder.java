@@ -12,19 +12,30 @@ import org.slf4j.MDC;
 import org.communityledger.events.wire.WireFormat;
 import org.springframework.stereotype.Component;
 
-/** Reads a Kafka record of the events topic as an event envelope, through the shared wire contract. */
+/** Reads a Kafka record of the events topic as an event envelope, through the shared wire contract, once its signature holds. */
 @Component
 public class RecordDecoder {
 
     private final WireFormat wireFormat;
+    private final RecordSignatures signatures;
 
-    RecordDecoder(WireFormat wireFormat) {
+    RecordDecoder(WireFormat wireFormat, RecordSignatures signatures) {
         this.wireFormat = wireFormat;
+        this.signatures = signatures;
     }
 
-    /** @throws org.communityledger.events.wire.UndecodableEventException when the record cannot be read */
+    /**
+     * Reads the record, then checks who signed it: a record this side cannot read stays {@code unreadable}
+     * whoever sent it, one it can read but the ledger did not sign is forged.
+     *
+     * @throws org.communityledger.events.wire.UndecodableEventException when the record cannot be read
+     * @throws ForgedRecordException when it is not signed by the ledger's key
+     */
     public EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
-        return wireFormat.read(wireRecord(record));
+        WireFormat.WireRecord wire = wireRecord(record);
+        EventEnvelope envelope = wireFormat.read(wire);
+        signatures.check(wire);
+        return envelope;
     }
 
     /**

@@ -10,8 +10,15 @@ public final class EventHeaders {
     public static final String POSITION = "ledger-position";
     public static final String TIMESTAMP = "ledger-timestamp";
     public static final String CORRELATION_ID = "ledger-correlation-id";
-    /** The event's tamper-evidence hash (see the audit API); informative, consumers need not check it. */
+    /** The event's chain hash (see the audit API). */
     public static final String HASH = "ledger-hash";
+    /** The chain hash of the community's previous event: what this event links to. */
+    public static final String PREV_HASH = "ledger-prev-hash";
+    /**
+     * The publisher's Ed25519 signature over {@link RecordSignature#signedBytes}: base64 of the signing key's
+     * 4-byte id followed by the 64-byte signature (the signature line format of a C2SP signed note).
+     */
+    public static final String SIGNATURE = "ledger-signature";
 
     private EventHeaders() {
     }

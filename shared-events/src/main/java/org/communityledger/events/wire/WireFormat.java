@@ -40,6 +40,12 @@ public final class WireFormat {
         if (envelope.correlationId() != null) {
             headers.put(EventHeaders.CORRELATION_ID, envelope.correlationId());
         }
+        if (envelope.hash() != null) {
+            headers.put(EventHeaders.HASH, envelope.hash());
+        }
+        if (envelope.prevHash() != null) {
+            headers.put(EventHeaders.PREV_HASH, envelope.prevHash());
+        }
         return new WireRecord(envelope.communityId().value(), codec.encode(envelope.event()), headers);
     }
 
@@ -63,7 +69,9 @@ public final class WireFormat {
                 number(headers, EventHeaders.POSITION),
                 instant(headers, EventHeaders.TIMESTAMP),
                 headers.get(EventHeaders.CORRELATION_ID),
-                event);
+                event,
+                headers.get(EventHeaders.HASH),
+                headers.get(EventHeaders.PREV_HASH));
     }
 
     private static CommunityId communityId(String key) {

@@ -13,23 +13,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The log's Ed25519 signing key, from configuration. Without one the log still grows and proofs are still
- * answered, but there are no checkpoints: every instance of the command service must sign with the same key,
+ * The ledger's Ed25519 signing key, from configuration: it signs the transparency log's checkpoints and every
+ * record the publisher sends. Without one the log still grows and proofs are still answered, but there are no
+ * checkpoints and records go out unsigned: every instance of the command service must sign with the same key,
  * so none is ever made up here.
  */
 @Component
-class CheckpointSigner {
+public class SigningKey {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
+    private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
     private final Optional<NoteSigner> signer;
 
-    CheckpointSigner(TransparencyProperties properties) {
+    SigningKey(TransparencyProperties properties) {
         this.signer = load(properties);
         signer.ifPresentOrElse(
                 key -> log.info("Checkpoints are signed by {}", key.verifier().encoded()),
-                () -> log.warn("No checkpoint signing key is configured (ledger.transparency.signing-key or "
-                        + "signing-key-file): the transparency log grows, but no checkpoint is signed"));
+                () -> log.warn("No signing key is configured (ledger.transparency.signing-key or signing-key-file): "
+                        + "the transparency log grows, but no checkpoint is signed and records go out unsigned"));
     }
 
     private static Optional<NoteSigner> load(TransparencyProperties properties) {
@@ -49,6 +50,11 @@ class CheckpointSigner {
 
     boolean configured() {
         return signer.isPresent();
+    }
+
+    /** The key, when one is configured. */
+    public Optional<NoteSigner> key() {
+        return signer;
     }
 
     /** The signer, or a 503 problem when none is configured. */
