@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -32,6 +33,9 @@ import org.communityledger.events.wire.WireFormat;
 import org.communityledger.proofs.chain.ChainHash;
 import org.communityledger.proofs.note.NoteVerifier;
 import org.communityledger.testsupport.TopicReader;
+import org.communityledger.verifier.OfflineVerifier;
+import org.communityledger.verifier.Problem;
+import org.communityledger.verifier.Report;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -233,6 +237,7 @@ class TransparencyLogIT {
         awaitSealed(position);
         String checkpoint = text("/api/audit/checkpoint");
         assertThat(checkpointCheck(checkpoint).get("valid").asBoolean()).isTrue();
+        assertThat(offlineVerification(checkpoint).valid()).as("the untouched export").isTrue();
 
         Map<String, Object> original = jdbc.sql("select * from domain_event_entry where global_index = :position")
                 .param("position", position).query().singleRow();
@@ -245,6 +250,9 @@ class TransparencyLogIT {
             JsonNode check = checkpointCheck(checkpoint);
             assertThat(check.get("valid").asBoolean()).as(check.toString()).isFalse();
             assertThat(check.get("problems").toString()).contains("rewritten");
+            Report offline = offlineVerification(checkpoint);
+            assertThat(offline.valid()).as("the offline verifier on an export taken now").isFalse();
+            assertThat(offline.problems()).anyMatch(problem -> problem.kind() == Problem.Kind.HASH_MISMATCH);
         } finally {
             tampering.run("""
                             update domain_event_entry set global_index = ?, payload = ?, meta_data = ?, time_stamp = ?
@@ -412,6 +420,15 @@ class TransparencyLogIT {
         HttpResponse<String> response = api.as("auditor").send("GET", path, null, null, Map.of());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return api.body(response);
+    }
+
+    /** A whole export, downloaded as an auditor would, checked by the offline verifier against a checkpoint. */
+    private Report offlineVerification(String checkpoint) throws Exception {
+        HttpResponse<String> export = api.as("auditor").send("GET", "/api/audit/export", null, null, Map.of());
+        assertThat(export.statusCode()).isEqualTo(200);
+        return OfflineVerifier.verify(new java.io.ByteArrayInputStream(export.body().getBytes(StandardCharsets.UTF_8)),
+                Optional.of(checkpoint), Optional.of(NoteVerifier.parse(CommandServiceTest.TEST_VERIFIER_KEY)),
+                Optional.empty());
     }
 
     private JsonNode checkpointCheck(String checkpoint) {

@@ -104,7 +104,7 @@ public final class LedgerOperator {
                     command.summary()));
         }
         text.append("""
-                connection options (every command):
+                connection options (every command but verify --export, which asks no service):
                   --command-url URL   command service (LEDGER_COMMAND_URL; default http://127.0.0.1:$LEDGER_COMMAND_PORT, 8080)
                   --query-url URL     query service (LEDGER_QUERY_URL; default http://127.0.0.1:$LEDGER_QUERY_PORT, 8081)
                   --user NAME --password SECRET   HTTP Basic (LEDGER_USER, LEDGER_PASSWORD)

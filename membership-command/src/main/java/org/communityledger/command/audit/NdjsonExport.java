@@ -60,11 +60,17 @@ class NdjsonExport {
     }
 
     /**
-     * Whether the stored bytes are one well-formed JSON value (an object, when asked) and nothing else: only
-     * then are they copied raw. Anything else (an edited row) is written as a JSON string of its text, so
+     * Whether the stored bytes are one well-formed JSON value (an object, when asked) on one line and nothing
+     * else: only then are they copied raw. Anything else (an edited row) is written as a JSON string of its text, so
      * crafted metadata can never end the line early or forge fields of its own.
      */
     private static boolean isJson(byte[] bytes, boolean objectOnly) {
+        for (byte b : bytes) {
+            if (b == '\n' || b == '\r') {
+                // Whitespace JSON allows, but it would split the line.
+                return false;
+            }
+        }
         try (JsonParser parser = JSON.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null || (objectOnly && first != JsonToken.START_OBJECT)) {
@@ -82,8 +88,9 @@ class NdjsonExport {
     }
 
     private static String revision(String revision) {
-        return revision != null && !revision.isEmpty() && revision.chars().allMatch(Character::isDigit)
-                && revision.length() < 10 ? revision : quoted(revision);
+        return revision != null && !revision.isEmpty() && revision.chars().allMatch(c -> c >= '0' && c <= '9')
+                && revision.length() < 10 && (revision.length() == 1 || revision.charAt(0) != '0')
+                ? revision : quoted(revision);
     }
 
     /** A JSON string literal; ids and names need no escaping unless someone edited the table. */

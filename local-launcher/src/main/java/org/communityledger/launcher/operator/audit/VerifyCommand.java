@@ -1,5 +1,6 @@
 package org.communityledger.launcher.operator.audit;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.communityledger.client.LedgerProblemException;
@@ -16,11 +17,15 @@ import org.communityledger.launcher.operator.ParsedArguments;
 import org.communityledger.launcher.operator.Services;
 import org.communityledger.launcher.operator.Syntax;
 import org.communityledger.launcher.operator.Terminal;
+import org.communityledger.launcher.operator.UsageException;
 
 /**
  * {@code ./ledger verify [COMMUNITY_ID...]}: recomputes the hash chain of each community named, or of every
  * community the query service lists; prints each result as it comes and a summary. Exits 1 when any chain is
  * broken or could not be checked.
+ *
+ * <p>With {@code --export FILE} it asks no service: the export is checked offline, with the checkpoints given
+ * ({@link ExportVerification}).
  */
 public final class VerifyCommand implements OperatorCommand {
 
@@ -31,21 +36,32 @@ public final class VerifyCommand implements OperatorCommand {
 
     @Override
     public String arguments() {
-        return "[COMMUNITY_ID...]";
+        return "[COMMUNITY_ID...] | --export FILE [--checkpoint FILE --key VKEY] [--previous-checkpoint FILE]";
     }
 
     @Override
     public String summary() {
-        return "recompute the hash chains of the communities named, or of all";
+        return "recompute the hash chains of the communities named, or of all; with --export, check an export"
+                + " offline against kept checkpoints";
     }
 
     @Override
     public Syntax syntax() {
-        return Syntax.none().withPositionals(Syntax.ANY_NUMBER);
+        return Syntax.none().withPositionals(Syntax.ANY_NUMBER).withValues(ExportVerification.EXPORT,
+                ExportVerification.CHECKPOINT, ExportVerification.KEY, ExportVerification.PREVIOUS_CHECKPOINT);
     }
 
     @Override
     public int run(ParsedArguments arguments, Services services, Terminal terminal) {
+        if (arguments.value(ExportVerification.EXPORT).isPresent()) {
+            return ExportVerification.run(arguments, terminal);
+        }
+        for (String offlineOnly : List.of(ExportVerification.CHECKPOINT, ExportVerification.KEY,
+                ExportVerification.PREVIOUS_CHECKPOINT)) {
+            if (arguments.value(offlineOnly).isPresent()) {
+                throw new UsageException(offlineOnly + " goes with " + ExportVerification.EXPORT + " FILE");
+            }
+        }
         AuditApi audit = services.commandAsAuditor().audit();
         Tally tally = new Tally(audit, terminal);
         if (arguments.positionals().isEmpty()) {
