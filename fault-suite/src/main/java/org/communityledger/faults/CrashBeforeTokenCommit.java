@@ -23,8 +23,10 @@ final class CrashBeforeTokenCommit implements Scenario {
             create table public.fault_gate (name text primary key);
             insert into public.fault_gate values ('token-commit');
             """;
+    // SECURITY DEFINER: the hook fires in the command service's transaction, whose role may not read the suite's
+    // gate; it runs with the rights of the superuser who installs it.
     private static final String INSTALL_HOOK = """
-            create function public.fault_token_commit() returns trigger language plpgsql as $$
+            create function public.fault_token_commit() returns trigger language plpgsql security definer as $$
             begin
                 perform 1 from public.fault_gate where name = 'token-commit' for share;
                 raise exception 'fault suite: the publisher died before this commit';

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL from the zonky binaries on Maven Central, with its data under the data directory so
- * that it survives restarts. Nothing needs to be installed.
+ * that it survives restarts, and the ledger's database roles ({@link DatabaseRoles}). Nothing needs to be
+ * installed.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -51,6 +52,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
             database.createLedgerDatabase();
+            database.createRoles(settings);
             return database;
         } catch (IOException e) {
             throw new LaunchException("PostgreSQL did not start: " + e.getMessage()
@@ -70,6 +72,14 @@ final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("create database " + LocalSystem.DATABASE + " template template0 encoding 'UTF8'");
         } catch (SQLException e) {
             throw new LaunchException("cannot create the database " + LocalSystem.DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createRoles(LaunchSettings settings) {
+        try (Connection connection = postgres.getDatabase("postgres", LocalSystem.DATABASE).getConnection()) {
+            DatabaseRoles.create(connection, settings.home());
+        } catch (SQLException e) {
+            throw new LaunchException("cannot connect to the database " + LocalSystem.DATABASE + ": " + e.getMessage(), e);
         }
     }
 

@@ -89,8 +89,10 @@ public final class LocalSystem implements AutoCloseable {
 
     private ServiceProcess startService(Part part, int instance) {
         return part == Part.COMMAND
-                ? ServiceProcess.start(COMMAND_MODULE, instance, settings.commandPorts().get(instance), settings)
-                : ServiceProcess.start(QUERY_MODULE, instance, settings.queryPorts().get(instance), settings);
+                ? ServiceProcess.start(COMMAND_MODULE, DatabaseRoles.commandService(), instance,
+                        settings.commandPorts().get(instance), settings)
+                : ServiceProcess.start(QUERY_MODULE, DatabaseRoles.queryService(), instance,
+                        settings.queryPorts().get(instance), settings);
     }
 
     /**

@@ -29,22 +29,27 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * @param databaseAccount the database role it connects as ({@link DatabaseRoles}), in its environment
      * @param instance 0 for the first instance, whose process is named after the module (as before clusters
      *                 existed); "-2" is appended for the second
      */
-    static ServiceProcess start(String module, int instance, int port, LaunchSettings settings) {
+    static ServiceProcess start(String module, Map<String, String> databaseAccount, int instance, int port,
+                                LaunchSettings settings) {
         Path jar = executableJar(settings.home(), module);
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
+        // This machine only: the local profile's accounts refuse to load on any other address.
+        environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("SPRING_PROFILES_ACTIVE", settings.cluster() ? "local,cluster" : "local");
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
-        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        environment.putAll(databaseAccount);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // Every command instance signs the transparency log's checkpoints with the same key, kept with the data.
         environment.put("LEDGER_TRANSPARENCY_SIGNING_KEY_FILE", CheckpointKey.ensure(settings.dataDir()).toString());
         environment.put("LEDGER_TRANSPARENCY_PUBLISH_DIRECTORY", settings.dataDir().resolve("checkpoints").toString());
+        // The query side applies only records signed by that key: it is given the public half.
+        environment.put("LEDGER_EVENTS_VERIFIER_KEY", CheckpointKey.verifierKey(settings.dataDir()));
         ChildProcess child = ChildProcess.start(name(module, instance), List.of(
                 JavaRuntime.executable(),
                 "-Xms64m", "-Xmx320m",

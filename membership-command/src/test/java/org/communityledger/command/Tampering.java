@@ -11,16 +11,16 @@ import java.sql.Statement;
  * triggers switched off ({@code session_replication_role = replica}), which is what it takes to get past the
  * store's append-only and settling triggers. Tests use it to prove that every such edit is still detected.
  */
-final class Tampering {
+public final class Tampering {
 
     private final EmbeddedPostgres postgres;
 
-    Tampering(EmbeddedPostgres postgres) {
+    public Tampering(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
     /** Runs one statement on schema ledger with these parameters; answers the rows it changed. */
-    int run(String sql, Object... parameters) {
+    public int run(String sql, Object... parameters) {
         try (Connection connection = postgres.getDatabase("postgres", "postgres").getConnection()) {
             connection.setAutoCommit(false);
             try (Statement setup = connection.createStatement()) {

@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The compose files describe the topology docs/deploy.md promises: read as compose reads them (merge keys resolved),
- * every file they mount exists, the accounts Prometheus needs are there, and the cluster file has three
- * replicating Kafka nodes, two instances of each service in the cluster profile behind a proxy each, and
- * Prometheus watching all four.
+ * every file they mount exists, the accounts Prometheus needs are there, each service connects to PostgreSQL as its
+ * own role, and the cluster file has three replicating Kafka nodes, two instances of each service in the cluster
+ * profile behind a proxy each, and Prometheus watching all four.
  */
 class ComposeTopologyTest {
 
@@ -66,6 +68,33 @@ class ComposeTopologyTest {
         assertThat(Files.readString(HOME.resolve("ops/prometheus/prometheus-cluster.yml")))
                 .contains(instances.stream().map(instance -> instance + (instance.contains("command") ? ":8080"
                         : ":8081")).toArray(String[]::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"docker-compose.yml", "docker-compose.cluster.yml"})
+    void each_service_connects_as_its_own_database_role_which_the_first_start_creates(String file) throws Exception {
+        Map<String, Map<String, Object>> services = services(file);
+
+        assertThat(services.get("postgres").get("volumes").toString())
+                .contains("./ops/postgres/create-ledger-roles.sh:/docker-entrypoint-initdb.d/")
+                .contains("./ops/postgres/ledger-roles.sql:/ledger/ledger-roles.sql");
+        assertThat(Files.readString(HOME.resolve("ops/postgres/ledger-roles.sql")))
+                .contains("'ledger_owner', 'ledger_command', 'ledger_query'");
+        services.forEach((name, service) -> {
+            if (name.startsWith("membership-command")) {
+                assertThat(environment(service)).as(name)
+                        .containsEntry("SPRING_DATASOURCE_USERNAME", "ledger_command")
+                        .containsEntry("SPRING_DATASOURCE_PASSWORD", "${DB_COMMAND_PASSWORD:?set DB_COMMAND_PASSWORD}")
+                        .containsEntry("SPRING_FLYWAY_USER", "ledger_owner")
+                        .containsEntry("SPRING_FLYWAY_PASSWORD", "${DB_OWNER_PASSWORD:?set DB_OWNER_PASSWORD}");
+            } else if (name.startsWith("membership-query")) {
+                assertThat(environment(service)).as(name)
+                        .containsEntry("SPRING_DATASOURCE_USERNAME", "ledger_query")
+                        .containsEntry("SPRING_DATASOURCE_PASSWORD", "${DB_QUERY_PASSWORD:?set DB_QUERY_PASSWORD}")
+                        .doesNotContainKey("SPRING_FLYWAY_USER");
+            }
+        });
+        assertThat(services.keySet().stream().filter(name -> name.startsWith("membership-"))).hasSizeGreaterThan(1);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.communityledger.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What operators are given works on a running system: every metric the alert rules and the Grafana dashboard
  * use is on the services' {@code /actuator/prometheus} (scraped with the METRICS account, as Prometheus
- * does), and {@code ./ledger status} shows the lags, a parked record and a quarantined community, then all
- * well again after {@code ./ledger dlt replay}.
+ * does), {@code ./ledger status} shows the lags, a parked record and a quarantined community, then all
+ * well again after {@code ./ledger dlt replay}, and each service runs as its own database role.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
@@ -80,6 +85,45 @@ class OperationsIT {
                     .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
         }
         assertThat(exported).as("exported by the command and query services").containsAll(used);
+    }
+
+    @Test
+    void each_service_runs_as_its_own_database_role_and_neither_role_may_rewrite_the_event_store() throws Exception {
+        Map<String, String> roles = new HashMap<>();
+        long stored;
+        try (Connection database = DriverManager.getConnection(system.settings().jdbcUrl(), "postgres", "");
+             Statement sql = database.createStatement()) {
+            try (ResultSet sessions = sql.executeQuery("""
+                    select distinct application_name, usename from pg_stat_activity
+                    where application_name like 'membership-%'""")) {
+                while (sessions.next()) {
+                    roles.merge(sessions.getString(1), sessions.getString(2), (one, other) -> one + "," + other);
+                }
+            }
+            stored = storedEvents(sql);
+        }
+        assertThat(roles).containsEntry("membership-command", "ledger_command")
+                .containsEntry("membership-query", "ledger_query");
+
+        for (String role : List.of("ledger_command", "ledger_query")) {
+            try (Connection service = DriverManager.getConnection(system.settings().jdbcUrl(), role, "");
+                 Statement sql = service.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate("delete from ledger.domain_event_entry")).as(role)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                refused -> assertThat(refused.getSQLState()).isEqualTo("42501"));
+            }
+        }
+        try (Connection database = DriverManager.getConnection(system.settings().jdbcUrl(), "postgres", "");
+             Statement sql = database.createStatement()) {
+            assertThat(storedEvents(sql)).isPositive().isGreaterThanOrEqualTo(stored);
+        }
+    }
+
+    private static long storedEvents(Statement sql) throws SQLException {
+        try (ResultSet count = sql.executeQuery("select count(*) from ledger.domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Test

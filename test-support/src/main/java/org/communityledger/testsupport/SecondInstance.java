@@ -24,9 +24,10 @@ public final class SecondInstance implements AutoCloseable {
                                        String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                // The local profile's accounts load on loopback only.
+                "--server.address=127.0.0.1",
+                // The service's own database role, as in the test's own context.
+                "--spring.datasource.url=" + EmbeddedPostgresConfiguration.jdbcUrl(database),
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers));
         for (String setting : settings) {
             arguments.add("--" + setting);

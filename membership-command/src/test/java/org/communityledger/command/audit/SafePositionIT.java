@@ -2,10 +2,12 @@ package org.communityledger.command.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.communityledger.command.CommandServiceTest;
+import org.communityledger.command.Tampering;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,9 @@ class SafePositionIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedPostgres postgres;
 
     @Test
     void a_young_hole_holds_the_safe_position_below_it_and_a_settled_one_does_not() {
@@ -39,7 +44,8 @@ class SafePositionIT {
             assertThat(storedEvents.safePosition(Duration.ofSeconds(10))).isLessThan(latest + 1);
             assertThat(storedEvents.safePosition(Duration.ZERO)).isEqualTo(afterHole);
         } finally {
-            jdbc.sql("delete from domain_event_entry where aggregate_identifier = :id").param("id", community).update();
+            // The store refuses deletes to the service; the superuser switches its triggers off to clean up.
+            new Tampering(postgres).run("delete from domain_event_entry where aggregate_identifier = ?", community);
         }
     }
 }
