@@ -18,6 +18,12 @@ class RecordingLoadTest {
         // Nothing listens: every attempt fails and is retried, far longer than the load is given to finish.
         RecordingLoad load = new RecordingLoad("http://127.0.0.1:" + closedPort, List.of("c1"), "t", 1,
                 Duration.ZERO).start();
+        // The first send can take a while (the HTTP client's first use loads its classes): the load is stopped
+        // only once the command is on its way, or the client would find the load stopped before it began.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (load.unsettled().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         Thread.sleep(300);
         load.finish(Duration.ofMillis(300));
 

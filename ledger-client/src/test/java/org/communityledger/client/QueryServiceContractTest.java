@@ -16,6 +16,7 @@ import org.communityledger.client.deadletter.Replays;
 import org.communityledger.client.health.Health;
 import org.communityledger.client.metrics.PrometheusMetrics;
 import org.communityledger.client.quarantine.QuarantinedCommunity;
+import org.communityledger.client.rebuild.RebuildRequest;
 import org.communityledger.client.rebuild.RebuildState;
 import org.communityledger.client.rebuild.RebuildStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,21 @@ class QueryServiceContractTest {
         assertThat(status.eventsApplied()).isEqualTo(2);
         assertThat(status.finishedAt()).isEqualTo(Instant.parse("2026-11-30T14:41:55.087881162Z"));
         assertThat(status.fractionDone()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRebuildIsAskedForWithAJsonObjectWhichNoCrossSiteFormCanPost() {
+        server.answer("POST", "/api/admin/projections/rebuild", 202, JSON, "rebuild-started.json");
+
+        query.rebuild().start();
+        RecordedLedger.Request withoutReason = server.lastRequest();
+        query.rebuild().start(new RebuildRequest("restored from a backup"));
+        RecordedLedger.Request withReason = server.lastRequest();
+
+        assertThat(withoutReason.header("Content-Type")).startsWith(JSON);
+        assertThat(withoutReason.body()).isEqualTo("{}");
+        assertThat(withReason.header("Content-Type")).startsWith(JSON);
+        assertThat(withReason.body()).isEqualTo("{\"reason\":\"restored from a backup\"}");
     }
 
     @Test

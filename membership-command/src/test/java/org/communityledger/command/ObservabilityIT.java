@@ -126,14 +126,27 @@ class ObservabilityIT {
 
     @Test
     void readiness_needs_the_database_and_kafka_and_liveness_only_the_process() throws Exception {
-        JsonNode readiness = json.readTree(api.as(null).send("GET", "/actuator/health/readiness", null, null,
+        JsonNode readiness = json.readTree(api.as("metrics").send("GET", "/actuator/health/readiness", null, null,
                 Map.of()).body());
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("readinessState", "db", "kafka");
-        JsonNode liveness = json.readTree(api.as(null).send("GET", "/actuator/health/liveness", null, null,
+        JsonNode liveness = json.readTree(api.as("metrics").send("GET", "/actuator/health/liveness", null, null,
                 Map.of()).body());
         assertThat(liveness.path("components").fieldNames()).toIterable().containsExactly("livenessState");
+    }
+
+    @Test
+    void health_tells_a_caller_without_credentials_its_status_and_nothing_more() throws Exception {
+        HttpResponse<String> anonymous = api.as(null).send("GET", "/actuator/health", null, null, Map.of());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        JsonNode health = json.readTree(anonymous.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.has("components")).as(anonymous.body()).isFalse();
+
+        JsonNode signedIn = json.readTree(api.as("viewer").send("GET", "/actuator/health", null, null, Map.of())
+                .body());
+        assertThat(signedIn.path("components").fieldNames()).toIterable().contains("db", "kafka");
     }
 
     /** The dispatcher logs each command at DEBUG: turned on only around {@code requests}, as an operator would. */

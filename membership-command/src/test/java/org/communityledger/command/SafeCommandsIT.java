@@ -97,6 +97,66 @@ class SafeCommandsIT {
     }
 
     @Test
+    void two_principals_sending_one_idempotency_key_each_get_their_own_command_and_only_their_own_answer() {
+        String key = "shared-" + UUID.randomUUID();
+        Map<String, String> keyed = Map.of("Idempotency-Key", key);
+        HttpResponse<String> admins = api.post("/api/communities", CommandApi.ESTABLISH, keyed);
+        HttpResponse<String> clerks = api.as("clerk").post("/api/communities", CommandApi.ESTABLISH, keyed);
+        HttpResponse<String> clerksRetry = api.as("clerk").post("/api/communities", CommandApi.ESTABLISH, keyed);
+        HttpResponse<String> adminsRetry = api.post("/api/communities", CommandApi.ESTABLISH, keyed);
+
+        assertThat(admins.statusCode()).as(admins.body()).isEqualTo(201);
+        assertThat(clerks.statusCode()).as(clerks.body()).isEqualTo(201);
+        String adminsCommunity = api.field(admins, "communityId");
+        String clerksCommunity = api.field(clerks, "communityId");
+        assertThat(clerksCommunity).isNotEqualTo(adminsCommunity);
+        assertThat(clerksRetry.body()).isEqualTo(clerks.body());
+        assertThat(adminsRetry.body()).isEqualTo(admins.body());
+        assertThat(storedEvents(adminsCommunity)).isEqualTo(1);
+        assertThat(storedEvents(clerksCommunity)).isEqualTo(1);
+        assertThat(principalOf(clerksCommunity)).isEqualTo("clerk");
+
+    }
+
+    @Test
+    void a_key_reused_for_another_request_is_refused_only_to_the_principal_that_used_it() {
+        String communityId = api.establish();
+        Map<String, String> keyed = Map.of("Idempotency-Key", "join-" + UUID.randomUUID());
+        assertThat(api.post("/api/communities/" + communityId + "/members", CommandApi.joinBody("admins-member"),
+                keyed).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> clerks = api.as("clerk").post("/api/communities/" + communityId + "/members",
+                CommandApi.joinBody("clerks-member"), keyed);
+        HttpResponse<String> adminsOther = api.post("/api/communities/" + communityId + "/members",
+                CommandApi.joinBody("another-member"), keyed);
+
+        assertThat(clerks.statusCode()).as(clerks.body()).isEqualTo(200);
+        assertThat(api.field(clerks, "version")).isEqualTo("3");
+        assertThat(adminsOther.statusCode()).isEqualTo(422);
+        assertThat(storedEvents(communityId)).isEqualTo(3);
+    }
+
+    @Test
+    void a_key_older_than_the_retention_starts_a_new_command_whose_retries_answer_the_new_outcome() {
+        String key = "expiring-" + UUID.randomUUID();
+        Map<String, String> keyed = Map.of("Idempotency-Key", key);
+        HttpResponse<String> first = api.post("/api/communities", CommandApi.ESTABLISH, keyed);
+        // The default retention is 24 hours.
+        jdbc.sql("update idempotency_key set recorded_at = now() - interval '25 hours' where idempotency_key = :key")
+                .param("key", key).update();
+
+        HttpResponse<String> later = api.post("/api/communities", CommandApi.ESTABLISH, keyed);
+        HttpResponse<String> retryOfLater = api.post("/api/communities", CommandApi.ESTABLISH, keyed);
+
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        assertThat(api.field(later, "communityId")).isNotEqualTo(api.field(first, "communityId"));
+        assertThat(retryOfLater.body()).isEqualTo(later.body());
+        assertThat(storedEvents(api.field(later, "communityId"))).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where idempotency_key = :key")
+                .param("key", key).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void idempotency_keys_are_kept_in_postgresql() {
         String key = "kept-" + UUID.randomUUID();
         api.post("/api/communities", CommandApi.ESTABLISH, Map.of("Idempotency-Key", key));
@@ -138,6 +198,13 @@ class SafeCommandsIT {
                 .contains("\"principal\":\"admin\"")
                 .contains("\"idempotencyKey\":\"key-metadata-")
                 .doesNotContain("requestFingerprint");
+    }
+
+    private String principalOf(String communityId) {
+        return jdbc.sql("""
+                        select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' from domain_event_entry
+                        where aggregate_identifier = :id""")
+                .param("id", communityId).query(String.class).single();
     }
 
     private long storedEvents(String communityId) {

@@ -199,8 +199,12 @@ class LiveIT {
         }
 
         static SseClient open(int port, String lastEventId) throws Exception {
+            return open(port, lastEventId, "viewer");
+        }
+
+        static SseClient open(int port, String lastEventId, String account) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", Accounts.basic("viewer")).GET();
+                    .header("Accept", "text/event-stream").header("Authorization", Accounts.basic(account)).GET();
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }

@@ -209,8 +209,8 @@ class QueryGroupIT {
 
     private HttpResponse<String> post(int instancePort, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + path))
-                        .header("Authorization", Accounts.basic("admin"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        .header("Authorization", Accounts.basic("admin")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -26,12 +26,28 @@ class QueryOperationsIT {
 
     @Test
     void readiness_needs_the_database_and_kafka_and_liveness_only_the_process() throws Exception {
-        JsonNode readiness = json.readTree(get("/actuator/health/readiness", null).body());
+        String viewer = SecurityMatrix.basic("viewer", "viewer");
+        JsonNode readiness = json.readTree(get("/actuator/health/readiness", viewer).body());
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("readinessState", "db", "kafka");
-        JsonNode liveness = json.readTree(get("/actuator/health/liveness", null).body());
+        JsonNode liveness = json.readTree(get("/actuator/health/liveness", viewer).body());
         assertThat(liveness.path("components").fieldNames()).toIterable().containsExactly("livenessState");
+    }
+
+    @Test
+    void health_tells_a_caller_without_credentials_its_status_and_nothing_more() throws Exception {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/readiness"}) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(200);
+            JsonNode health = json.readTree(anonymous.body());
+            assertThat(health.path("status").asText()).as(path).isEqualTo("UP");
+            assertThat(health.has("components")).as(anonymous.body()).isFalse();
+            assertThat(anonymous.body()).doesNotContain("PostgreSQL").doesNotContain("membership.events");
+        }
+        JsonNode signedIn = json.readTree(get("/actuator/health", SecurityMatrix.basic("metrics", "metrics")).body());
+        assertThat(signedIn.path("components").path("db").path("details").path("database").asText())
+                .isEqualTo("PostgreSQL");
     }
 
     @Test

@@ -94,6 +94,62 @@ class RebuildIT {
                 .contains("\"organizationId\":\"member-1\"");
     }
 
+    @Test
+    void a_rebuild_starts_only_for_a_json_object_and_anything_else_is_a_problem_that_starts_nothing()
+            throws Exception {
+        String before = get("/api/admin/projections/status", "admin").body();
+        // A web page can make a browser send the first three to any address, with the credentials it remembers.
+        List<String[]> refused = List.of(
+                new String[] {"application/x-www-form-urlencoded", "reason=csrf", "415"},
+                new String[] {"multipart/form-data; boundary=x", "--x\r\n\r\nreason\r\n--x--", "415"},
+                new String[] {"text/plain", "{}", "415"},
+                new String[] {null, "{}", "415"},
+                new String[] {"application/json", "", "400"},
+                new String[] {"application/json", "[]", "400"},
+                new String[] {"application/json", "null", "400"},
+                new String[] {"application/json", "{\"reason\":", "400"},
+                new String[] {"application/json", "{\"force\":true}", "400"},
+                new String[] {"application/json", "{\"reason\":\"" + "x".repeat(501) + "\"}", "400"});
+        for (String[] request : refused) {
+            HttpResponse<String> answer = post("/api/admin/projections/rebuild", request[0], request[1]);
+            String label = request[0] + " " + request[1];
+            assertThat(answer.statusCode()).as(label).isEqualTo(Integer.parseInt(request[2]));
+            assertThat(answer.headers().firstValue("Content-Type")).as(label)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(answer.body()).get("status").asInt()).as(label)
+                    .isEqualTo(Integer.parseInt(request[2]));
+        }
+        assertThat(get("/api/admin/projections/status", "admin").body()).as("no rebuild started").isEqualTo(before);
+    }
+
+    @Test
+    void a_failed_rebuild_says_what_failed_and_where_to_look_but_never_quotes_sql() throws Exception {
+        CommunityId community = CommunityId.newId();
+        try (TopicWriter topic = new TopicWriter(broker)) {
+            topic.send(TopicWriter.envelope(community, 1, TopicWriter.established(community)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> version(community) == 1);
+        String viewBefore = stable(get("/api/communities/" + community).body());
+        // The switch renames the live schema to this name: taken, the switch fails in the database.
+        jdbc.sql("create schema projection_retired").update();
+        try {
+            assertThat(post("/api/admin/projections/rebuild", "application/json", "{\"reason\":\"drill\"}")
+                    .statusCode()).isEqualTo(202);
+            JsonNode failed = awaitRebuildEnd();
+
+            assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+            String error = failed.get("error").asText();
+            assertThat(error).matches("the database refused a statement of the rebuild "
+                    + "\\(details in the query service's log under rebuild-[0-9a-f]{8}\\)");
+            String answer = get("/api/admin/projections/status", "admin").body();
+            assertThat(answer.toLowerCase()).doesNotContain("alter schema").doesNotContain("projection_retired")
+                    .doesNotContain("error:").doesNotContain("sql");
+        } finally {
+            jdbc.sql("drop schema if exists projection_retired cascade").update();
+        }
+        assertThat(stable(get("/api/communities/" + community).body())).as("the old views stay").isEqualTo(viewBefore);
+    }
+
     /** One dashboard poll of the statistics: when it was sent and answered, and what it counted. */
     private record Poll(Instant sent, Instant answered, long organizations) {
     }
@@ -138,13 +194,18 @@ class RebuildIT {
     }
 
     private JsonNode awaitRebuild() throws Exception {
+        JsonNode status = awaitRebuildEnd();
+        assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+        return status;
+    }
+
+    private JsonNode awaitRebuildEnd() throws Exception {
         JsonNode[] status = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
             status[0] = json.readTree(get("/api/admin/projections/status", "admin").body());
             return !status[0].get("state").asText().equals("BUILDING")
                     && !status[0].get("state").asText().equals("CATCHING_UP");
         });
-        assertThat(status[0].get("state").asText()).as(status[0].toString()).isEqualTo("SWITCHED");
         return status[0];
     }
 
@@ -183,9 +244,16 @@ class RebuildIT {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", Accounts.basic("admin"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return post(path, "application/json", "{}");
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", Accounts.basic("admin"))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

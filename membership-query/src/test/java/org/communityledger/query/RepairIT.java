@@ -125,7 +125,7 @@ class RepairIT {
         assertThat(json.readTree(get("/api/communities/" + other.value(), "viewer").body()).get("stale").isNull())
                 .isTrue();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode health = json.readTree(get("/actuator/health", null).body());
+            JsonNode health = json.readTree(get("/actuator/health", "viewer").body());
             assertThat(health.get("components").get("quarantine").get("status").asString()).isEqualTo("DEGRADED");
             assertThat(health.get("components").get("quarantine").toString()).contains(stuck.value());
             assertThat(health.get("status").asString()).isNotEqualTo("UP");
@@ -165,7 +165,7 @@ class RepairIT {
                 .body());
         assertThat(resolved.get("status").asString()).isEqualTo("REPLAYED");
         assertThat(resolved.get("resolvedBy").asString()).isEqualTo("admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !get("/actuator/health", null).body().contains(stuck.value()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !get("/actuator/health", "viewer").body().contains(stuck.value()));
     }
 
     @Test

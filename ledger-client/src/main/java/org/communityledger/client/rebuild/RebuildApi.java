@@ -1,5 +1,6 @@
 package org.communityledger.client.rebuild;
 
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -12,8 +13,13 @@ public interface RebuildApi {
      * Starts a rebuild (202) and answers its first status; a rebuild already running anywhere in the group is
      * a 409 problem ({@link org.communityledger.client.LedgerProblemException}).
      */
-    @PostExchange("/rebuild")
-    RebuildStatus start();
+    @PostExchange(url = "/rebuild", contentType = "application/json")
+    RebuildStatus start(@RequestBody RebuildRequest request);
+
+    /** {@link #start(RebuildRequest)} without a reason. */
+    default RebuildStatus start() {
+        return start(RebuildRequest.withoutReason());
+    }
 
     @GetExchange("/status")
     RebuildStatus status();

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param lagByPartition  records still to read, per partition of the events topic
  * @param lag             records still to read, all partitions together
  * @param etaSeconds      estimated seconds until the new views catch up, or null while unknown
- * @param error           why it failed, when it did
+ * @param error           why it failed, when it did: the kind of failure and a reference to the service's log,
+ *                        never the database's own message
  */
 public record RebuildStatus(
         RebuildState state,

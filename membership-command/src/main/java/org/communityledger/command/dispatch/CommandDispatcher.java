@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Executes a command the safe way: a retry with a known idempotency key answers the first outcome and
- * records nothing; otherwise the command is sent with the metadata its events must carry, and once its
- * events are committed the answer is the community's new version and the position of its last event. Each
- * command is timed and counted by type and outcome ({@link CommandMetrics}).
+ * Executes a command the safe way: a retry with an idempotency key its principal used before (within the
+ * retention) answers the first outcome and records nothing; otherwise the command is sent with the metadata its
+ * events must carry, and once its events are committed the answer is the community's new version and the position
+ * of its last event. Each command is timed and counted by type and outcome ({@link CommandMetrics}).
  */
 @Component
 public class CommandDispatcher {
@@ -126,7 +126,7 @@ public class CommandDispatcher {
         if (context.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return idempotencyRecords.find(context.idempotencyKey()).map(record -> {
+        return idempotencyRecords.find(context.principal(), context.idempotencyKey()).map(record -> {
             if (!record.requestFingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReused(context.idempotencyKey());
             }

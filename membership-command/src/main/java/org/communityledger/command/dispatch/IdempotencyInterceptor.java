@@ -8,8 +8,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores a command's idempotency key with its outcome inside the command's own transaction, the one that
- * appends its events: either both are committed or neither. A concurrent duplicate fails on the key's
+ * Stores a command's idempotency key, under its principal, with its outcome inside the command's own transaction,
+ * the one that appends its events: either both are committed or neither. A concurrent duplicate fails on the key's
  * primary key and rolls back its events; the dispatcher then answers it with the first outcome.
  */
 @Component
@@ -35,6 +35,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (key != null && result instanceof Number version) {
             Object createdName = metaData.get(CREATED_ID_NAME);
             records.insert(new IdempotencyRecord(
+                    (String) metaData.get(CommandMetadata.PRINCIPAL),
                     key.toString(),
                     (String) metaData.get(REQUEST_FINGERPRINT),
                     (String) metaData.get(COMMUNITY_ID),

@@ -1,5 +1,6 @@
 package org.communityledger.query.community;
 
+import java.security.Principal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -35,16 +36,16 @@ class CommunityQueryController {
     PageOf<CommunityView> communities(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
-            @RequestParam(required = false) @Min(0) Long minPosition) {
-        freshness.awaitApplied(minPosition);
+            @RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
+        freshness.awaitApplied(minPosition, principal.getName());
         long position = freshness.latestPosition();
         return new PageOf<>(views.communities(page, size), page, size, views.communityCount(), position);
     }
 
     @GetMapping("/{communityId}")
     CommunityView community(@PathVariable String communityId,
-                            @RequestParam(required = false) @Min(0) Long minPosition) {
-        freshness.awaitApplied(minPosition);
+                            @RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
+        freshness.awaitApplied(minPosition, principal.getName());
         return views.community(communityId).orElseThrow(() -> unknown(communityId));
     }
 
@@ -59,8 +60,8 @@ class CommunityQueryController {
                     message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
-            @RequestParam(required = false) @Min(0) Long minPosition) {
-        freshness.awaitApplied(minPosition);
+            @RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
+        freshness.awaitApplied(minPosition, principal.getName());
         long position = freshness.latestPosition();
         if (!views.exists(communityId)) {
             throw unknown(communityId);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.communityledger.query.web.TooManyStreamsException;
+import org.communityledger.query.web.TooManyStreamsOfOnePrincipalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * it. One reader thread follows the shared change log in commit order ({@link ChangeLog}): woken by
  * PostgreSQL's notification of a commit, soon again while a change waits behind an older transaction, and
  * at an idle interval in case a notification was lost with its connection. It queues each change to every
- * subscriber; sending happens on other threads, so a client never slows the feed.
+ * subscriber; sending happens on other threads, so a client never slows the feed. It also tells the
+ * {@link FreshnessGate} of every change it reads, so that a read-your-writes query waiting for an event another
+ * instance applied goes on without asking the database.
  */
 @Component
 class ChangeFeed implements SmartLifecycle {
@@ -46,8 +50,11 @@ class ChangeFeed implements SmartLifecycle {
 
     private final ChangeLog changeLog;
     private final ChangeNotifications notifications;
+    private final FreshnessGate freshness;
     private final LiveProperties properties;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Open streams by principal; changed only under {@link #lock} or when a subscriber leaves the set. */
+    private final Map<String, Integer> streamsByPrincipal = new ConcurrentHashMap<>();
     /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
     private ExecutorService reader;
     private ExecutorService senders;
@@ -58,9 +65,11 @@ class ChangeFeed implements SmartLifecycle {
     private volatile boolean running;
     private ChangeLog.End broadcast;
 
-    ChangeFeed(ChangeLog changeLog, ChangeNotifications notifications, LiveProperties properties, MeterRegistry meters) {
+    ChangeFeed(ChangeLog changeLog, ChangeNotifications notifications, FreshnessGate freshness,
+               LiveProperties properties, MeterRegistry meters) {
         this.changeLog = changeLog;
         this.notifications = notifications;
+        this.freshness = freshness;
         this.properties = properties;
         this.clientsFellBehind = meters.counter(CLIENTS_FELL_BEHIND);
         Gauge.builder(CLIENTS_OPEN, subscribers, Set::size).description("live streams open on this instance")
@@ -84,6 +93,7 @@ class ChangeFeed implements SmartLifecycle {
         running = false;
         subscribers.forEach(StreamSubscriber::end);
         subscribers.clear();
+        streamsByPrincipal.clear();
         heartbeat.shutdownNow();
         reader.shutdownNow();
         senders.shutdownNow();
@@ -99,25 +109,29 @@ class ChangeFeed implements SmartLifecycle {
      * Registers a stream client. A new client is told where the stream stands ({@code ready}); a returning
      * one ({@code lastEventPosition}) first gets what it missed from the change log, or {@code reset} when
      * that is no longer kept or more than its buffer. Broadcasting waits meanwhile, so nothing is sent
-     * twice or skipped. Refused with {@link TooManyStreamsException} when every stream slot is taken.
+     * twice or skipped. Refused with {@link TooManyStreamsException} when every stream slot is taken, and with
+     * {@link TooManyStreamsOfOnePrincipalException} when {@code principal} has its most streams open.
      */
-    void subscribe(SseEmitter emitter, Long lastEventPosition) {
+    void subscribe(SseEmitter emitter, Long lastEventPosition, String principal) {
         lock.lock();
         try {
-            register(emitter, lastEventPosition);
+            register(emitter, lastEventPosition, principal);
         } finally {
             lock.unlock();
         }
     }
 
-    private void register(SseEmitter emitter, Long lastEventPosition) {
+    private void register(SseEmitter emitter, Long lastEventPosition, String principal) {
+        if (streamsByPrincipal.getOrDefault(principal, 0) >= properties.maxStreamsPerPrincipal()) {
+            throw new TooManyStreamsOfOnePrincipalException(properties.maxStreamsPerPrincipal());
+        }
         if (subscribers.size() >= properties.maxStreams()) {
             throw new TooManyStreamsException(properties.maxStreams());
         }
         ChangeLog.End live = broadcastEnd();
         StreamSubscriber[] holder = new StreamSubscriber[1];
         holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
-                () -> subscribers.remove(holder[0]), this::fellBehind);
+                () -> leave(holder[0], principal), this::fellBehind);
         StreamSubscriber subscriber = holder[0];
         if (lastEventPosition == null) {
             subscriber.offer(StreamEvents.ready(live.position()));
@@ -136,7 +150,20 @@ class ChangeFeed implements SmartLifecycle {
                 subscriber.skipThrough(resumeAfter.get());
             }
         }
+        // Counted before it is added: a subscriber that ends in between finds itself not added and frees nothing.
+        streamsByPrincipal.merge(principal, 1, Integer::sum);
         subscribers.add(subscriber);
+        if (subscriber.isClosed()) {
+            // It ended before it was added (its first send failed): it must not hold a slot for ever.
+            leave(subscriber, principal);
+        }
+    }
+
+    /** Frees a subscriber's slots, once however often it is told. */
+    private void leave(StreamSubscriber subscriber, String principal) {
+        if (subscribers.remove(subscriber)) {
+            streamsByPrincipal.computeIfPresent(principal, (name, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     /** Where live broadcasting stands: a new client replays from its position up to here, then goes live. */
@@ -176,6 +203,7 @@ class ChangeFeed implements SmartLifecycle {
                 }
                 for (Change change : batch.settled()) {
                     subscribers.forEach(subscriber -> subscriber.offerChange(change));
+                    freshness.applied(change.position());
                     broadcast = new ChangeLog.End(change.cursor(), change.position(), from.generation());
                 }
             } finally {

@@ -12,15 +12,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeat         interval of keep-alive comments on idle streams (default 15 s)
  * @param streamTimeout     a stream is closed after this long and the browser reconnects (default 30 min)
  * @param freshnessTimeout  how long a query with {@code minPosition} waits for the views before 503 (default 5 s)
+ * @param freshnessRecheck  how often a waiting query asks the database whether its event was applied (default
+ *                          1 s); it is woken at once when this instance applies the event or its change feed
+ *                          reads it, so this only covers what neither announces
+ * @param maxWaitersPerPrincipal queries with {@code minPosition} one principal may have waiting at once; one more is
+ *                          answered 429 (default 20). Each holds a request thread while it waits
  * @param maxStreams        stream clients served at once; one more is answered 503 (default 500). Each holds
  *                          a connection, a buffer and, while it is sent to, a thread
+ * @param maxStreamsPerPrincipal stream clients one principal may have at once; one more is answered 429
+ *                          (default 50), so that one account cannot take every slot
  * @param feedIdlePoll      how often the change feed reads the change log with no notification of a commit
  *                          (default 5 s): it is woken by PostgreSQL's notifications, and this only covers
  *                          notifications lost while its listening connection was broken
  */
 @ConfigurationProperties("ledger.live")
 record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration heartbeat, Duration streamTimeout,
-                      Duration freshnessTimeout, Integer maxStreams, Duration feedIdlePoll) {
+                      Duration freshnessTimeout, Duration freshnessRecheck, Integer maxWaitersPerPrincipal,
+                      Integer maxStreams, Integer maxStreamsPerPrincipal, Duration feedIdlePoll) {
 
     LiveProperties {
         retainedChanges = retainedChanges == null ? 100_000L : retainedChanges;
@@ -28,7 +36,13 @@ record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration h
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         freshnessTimeout = freshnessTimeout == null ? Duration.ofSeconds(5) : freshnessTimeout;
+        freshnessRecheck = freshnessRecheck == null ? Duration.ofSeconds(1) : freshnessRecheck;
+        if (freshnessRecheck.isNegative() || freshnessRecheck.isZero()) {
+            throw new IllegalArgumentException("ledger.live.freshness-recheck must be positive: " + freshnessRecheck);
+        }
+        maxWaitersPerPrincipal = maxWaitersPerPrincipal == null ? 20 : maxWaitersPerPrincipal;
         maxStreams = maxStreams == null ? 500 : maxStreams;
+        maxStreamsPerPrincipal = maxStreamsPerPrincipal == null ? 50 : maxStreamsPerPrincipal;
         feedIdlePoll = feedIdlePoll == null ? Duration.ofSeconds(5) : feedIdlePoll;
     }
 }

@@ -1,5 +1,6 @@
 package org.communityledger.query.live;
 
+import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,9 +23,10 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      Principal principal) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        feed.subscribe(emitter, parse(lastEventId));
+        feed.subscribe(emitter, parse(lastEventId), principal.getName());
         return emitter;
     }
 

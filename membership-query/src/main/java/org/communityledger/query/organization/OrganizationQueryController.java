@@ -1,5 +1,6 @@
 package org.communityledger.query.organization;
 
+import java.security.Principal;
 import jakarta.validation.constraints.Min;
 import org.communityledger.query.live.FreshnessGate;
 import org.communityledger.query.web.UnknownResourceException;
@@ -27,8 +28,9 @@ class OrganizationQueryController {
 
     @GetMapping("/{organizationId}")
     OrganizationView organization(@PathVariable String organizationId,
-                                  @RequestParam(required = false) @Min(0) Long minPosition) {
-        freshness.awaitApplied(minPosition);
+                                  @RequestParam(required = false) @Min(0) Long minPosition,
+                                  Principal principal) {
+        freshness.awaitApplied(minPosition, principal.getName());
         return views.organization(organizationId, freshness.latestPosition()).orElseThrow(() -> new UnknownResourceException(
                 "Organisation " + organizationId + " is not a member of any community in the views (yet)."));
     }

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -44,10 +46,12 @@ class EventConsumer {
     private final DeadLetterStore deadLetters;
     private final ProjectionProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Counter redelivered;
 
     EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents, Parking parking,
-                  DeadLetterStore deadLetters, ProjectionProperties properties, TransactionTemplate transactions, MeterRegistry meters) {
+                  DeadLetterStore deadLetters, ProjectionProperties properties, TransactionTemplate transactions,
+                  ApplicationEventPublisher events, MeterRegistry meters) {
         this.decoder = decoder;
         this.projector = projector;
         this.heldEvents = heldEvents;
@@ -55,6 +59,7 @@ class EventConsumer {
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.transactions = transactions;
+        this.events = events;
         this.redelivered = meters.counter(REDELIVERED_RECORDS);
     }
 
@@ -125,7 +130,12 @@ class EventConsumer {
         }
     }
 
+    /** Called once the transaction that applied {@code envelopes} committed. */
     private void count(List<EventEnvelope> envelopes, List<Applied> results, Set<CommunityId> healed) {
+        // Read-your-writes waiters of this instance go on now, without asking the database (FreshnessGate).
+        events.publishEvent(new ViewsChanged(IntStream.range(0, results.size())
+                .filter(index -> results.get(index).changedViews())
+                .mapToLong(index -> envelopes.get(index).position()).toArray()));
         for (int index = 0; index < results.size(); index++) {
             if (results.get(index) == Applied.DUPLICATE_SKIPPED) {
                 redelivered.increment();

@@ -174,13 +174,15 @@ public class ProjectionRebuilder implements DisposableBean {
                     String.format("%.0f", progress.rate()));
             return progress.finished(RebuildState.SWITCHED, null);
         } catch (RuntimeException e) {
-            log.error("Projection rebuild failed; the old views stay in place", e);
+            // The status answer gets the kind of failure and a reference; the message, which quotes SQL, the log.
+            RebuildFailure failure = RebuildFailure.of(e);
+            log.error("Projection rebuild failed ({}); the old views stay in place", failure.reference(), e);
             try {
                 schemas.dropRebuildSchema();
             } catch (RuntimeException dropFailed) {
                 log.warn("The failed rebuild's schema stays until the next rebuild: {}", dropFailed.getMessage());
             }
-            return progress.finished(RebuildState.FAILED, e.getMessage());
+            return progress.finished(RebuildState.FAILED, failure.error());
         }
     }
 

@@ -1,12 +1,18 @@
 package org.communityledger.query.rebuild;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,14 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class RebuildController {
 
+    private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
+
     private final ProjectionRebuilder rebuilder;
 
     RebuildController(ProjectionRebuilder rebuilder) {
         this.rebuilder = rebuilder;
     }
 
-    @PostMapping("/rebuild")
-    ResponseEntity<?> rebuild() {
+    /**
+     * A rebuild is asked for with a JSON object, {@code {}} at least. A web page can make a browser post a form
+     * (or text/plain) to any address, with the HTTP Basic credentials the browser remembers for it; JSON cannot be
+     * posted across origins without a CORS preflight, which this service refuses unless configured otherwise.
+     *
+     * @param reason why, for the log beside who asked; optional
+     */
+    record RebuildRequest(@Size(max = 500) String reason) {
+    }
+
+    @PostMapping(path = "/rebuild", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> rebuild(@Valid @RequestBody RebuildRequest request, Principal principal) {
         if (!rebuilder.start()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "A rebuild is already running; follow it at /api/admin/projections/status.");
@@ -30,6 +48,9 @@ class RebuildController {
             problem.setTitle("Rebuild already running");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
+        // Control characters out: a reason must not be able to forge lines of a plain-text log.
+        log.info("Projection rebuild started by {}{}", principal.getName(),
+                request.reason() == null ? "" : ": " + request.reason().replaceAll("\\p{Cntrl}", " "));
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/status"))
                 .body(rebuilder.status());
     }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param positionReached the highest global position applied to the new views
  * @param lagByPartition  records still to read, per partition of the events topic
  * @param etaSeconds      estimated seconds until the new views catch up, or null while unknown
+ * @param error           why it failed, when it did: the kind of failure and a reference to this service's log
+ *                        ({@link RebuildFailure}), never an exception's text, which may quote SQL
  */
 public record RebuildStatus(
         RebuildState state,

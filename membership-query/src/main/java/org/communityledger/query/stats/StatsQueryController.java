@@ -1,5 +1,6 @@
 package org.communityledger.query.stats;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.validation.constraints.Min;
@@ -25,8 +26,8 @@ class StatsQueryController {
     }
 
     @GetMapping(path = "/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    StatsView stats(@RequestParam(required = false) @Min(0) Long minPosition) {
-        freshness.awaitApplied(minPosition);
+    StatsView stats(@RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
+        freshness.awaitApplied(minPosition, principal.getName());
         long position = freshness.latestPosition();
         long communities = jdbc.sql("select count(*) from community").query(Long.class).single();
         long active = jdbc.sql("select count(*) from community where status = 'ACTIVE'").query(Long.class).single();

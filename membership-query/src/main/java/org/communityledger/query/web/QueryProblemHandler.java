@@ -31,6 +31,25 @@ class QueryProblemHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
+    @ExceptionHandler(TooManyWaitersException.class)
+    ResponseEntity<ProblemDetail> tooManyWaiters(TooManyWaitersException full) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, full.getMessage());
+        problem.setType(URI.create("urn:community-ledger:problem:too-many-waiters"));
+        problem.setTitle("Too many queries waiting for minPosition");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(TooManyStreamsOfOnePrincipalException.class)
+    ResponseEntity<ProblemDetail> tooManyStreamsOfOnePrincipal(TooManyStreamsOfOnePrincipalException full) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, full.getMessage());
+        problem.setType(URI.create("urn:community-ledger:problem:too-many-streams-of-one-principal"));
+        problem.setTitle("Too many live streams of one account");
+        // Written whatever the client accepted: a stream client asked for text/event-stream.
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(TooManyStreamsException.class)
     ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException full) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());

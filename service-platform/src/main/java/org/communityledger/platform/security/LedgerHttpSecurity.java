@@ -43,8 +43,9 @@ public final class LedgerHttpSecurity {
 
     /**
      * The service's filter chain: the baseline, then the paths every service shares (health, info, the OpenAPI
-     * document, Swagger UI and error pages open; metrics for METRICS and ADMIN; the rest of actuator ADMIN's),
-     * then the service's own rules; any path without a rule is closed.
+     * document, Swagger UI and error pages open, health's components shown to signed-in callers only by
+     * {@code management.endpoint.health.show-details}; metrics for METRICS and ADMIN; the rest of actuator
+     * ADMIN's), then the service's own rules; any path without a rule is closed.
      */
     public SecurityFilterChain filterChain(HttpSecurity http,
             Consumer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> serviceRules)
@@ -110,10 +111,9 @@ public final class LedgerHttpSecurity {
         NimbusJwtDecoder decoder = JwtProperties.blank(jwt.jwkSetUri())
                 ? NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> validator = JwtProperties.blank(jwt.issuerUri())
-                ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(jwt.issuerUri());
-        validator = new DelegatingOAuth2TokenValidator<>(validator,
+        // The issuer is always configured (JwtProperties refuses a key set alone), so iss is always checked.
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(jwt.issuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.contains(jwt.audience())),
                 // Events record who issued a command: a token that does not say who it is for is refused.

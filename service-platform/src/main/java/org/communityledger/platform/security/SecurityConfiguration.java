@@ -22,8 +22,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * Accounts for both services: those from configuration, plus, only under the {@code local} profile that
- * {@code ./ledger up} uses, admin/admin, auditor/auditor, viewer/viewer and metrics/metrics, announced with a
- * warning.
+ * {@code ./ledger up} uses and only on a loopback address ({@link LocalAccounts}), admin/admin, auditor/auditor,
+ * viewer/viewer and metrics/metrics, announced with a warning.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({AccountsProperties.class, JwtProperties.class, CorsProperties.class})
@@ -62,21 +62,15 @@ public class SecurityConfiguration {
                 .roles(account.roles().toArray(String[]::new))
                 .build()));
         if (environment.matchesProfiles("local")) {
+            users.addAll(LocalAccounts.forThisMachineOnly(environment, encoder));
             log.warn("LOCAL ACCOUNTS admin/admin, auditor/auditor, viewer/viewer, metrics/metrics are enabled "
-                    + "(profile 'local'). "
-                    + "They are for this machine only; never run the local profile anywhere else.");
-            users.add(local("admin", LedgerRoles.ADMIN, encoder));
-            users.add(local("auditor", LedgerRoles.AUDITOR, encoder));
-            users.add(local("viewer", LedgerRoles.VIEWER, encoder));
-            users.add(local("metrics", LedgerRoles.METRICS, encoder));
+                    + "(profile 'local'), on {} only. "
+                    + "They are for this machine only; never run the local profile anywhere else.",
+                    environment.getProperty(LocalAccounts.ADDRESS_PROPERTY));
         } else if (users.isEmpty() && !jwt.enabled()) {
             log.warn("Neither accounts (ledger.security.accounts) nor a token issuer (ledger.security.jwt) are "
                     + "configured: every protected endpoint answers 401.");
         }
         return new InMemoryUserDetailsManager(users);
-    }
-
-    private static UserDetails local(String name, String role, PasswordEncoder encoder) {
-        return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
     }
 }

@@ -2,6 +2,7 @@ package org.communityledger.launcher.operator.rebuild;
 
 import java.time.Duration;
 import org.communityledger.client.rebuild.RebuildApi;
+import org.communityledger.client.rebuild.RebuildRequest;
 import org.communityledger.client.rebuild.RebuildState;
 import org.communityledger.client.rebuild.RebuildStatus;
 import org.communityledger.launcher.operator.ExitCode;
@@ -13,13 +14,14 @@ import org.communityledger.launcher.operator.Syntax;
 import org.communityledger.launcher.operator.Terminal;
 
 /**
- * {@code ./ledger rebuild}: starts a rebuild of the views and follows it until it switches or fails;
- * {@code --status} only shows where the last one stands. A rebuild already running is refused by the service
- * (409), which exits 1 like a failed rebuild.
+ * {@code ./ledger rebuild}: starts a rebuild of the views and follows it until it switches or fails, with
+ * {@code --reason} recorded in the query service's log; {@code --status} only shows where the last one stands. A
+ * rebuild already running is refused by the service (409), which exits 1 like a failed rebuild.
  */
 public final class RebuildCommand implements OperatorCommand {
 
     static final String STATUS = "--status";
+    static final String REASON = "--reason";
 
     /** Waits between two polls of the status. */
     @FunctionalInterface
@@ -46,7 +48,7 @@ public final class RebuildCommand implements OperatorCommand {
 
     @Override
     public String arguments() {
-        return "[--status]";
+        return "[--status] [--reason TEXT]";
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class RebuildCommand implements OperatorCommand {
 
     @Override
     public Syntax syntax() {
-        return Syntax.none().withFlags(STATUS);
+        return Syntax.none().withFlags(STATUS).withValues(REASON);
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class RebuildCommand implements OperatorCommand {
         if (arguments.flag(STATUS)) {
             return show(rebuild.status(), terminal);
         }
-        RebuildStatus status = rebuild.start();
+        RebuildStatus status = rebuild.start(new RebuildRequest(arguments.value(REASON).orElse(null)));
         terminal.out().println("Rebuild started at " + Formats.instant(status.startedAt())
                 + "; the current views answer until the new ones switch in.");
         ProgressDisplay display = new ProgressDisplay(terminal);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.communityledger.client.QueryServiceClient;
 import org.communityledger.client.rebuild.RebuildApi;
+import org.communityledger.client.rebuild.RebuildRequest;
 import org.communityledger.client.rebuild.RebuildState;
 import org.communityledger.client.rebuild.RebuildStatus;
 import org.communityledger.launcher.operator.CapturedTerminal;
@@ -30,15 +31,15 @@ class RebuildCommandTest {
     /** Answers the statuses given, one per poll; the first is what starting the rebuild answers. */
     private static final class ScriptedRebuild implements RebuildApi {
         private final Deque<RebuildStatus> statuses;
-        int starts;
+        final List<RebuildRequest> starts = new ArrayList<>();
 
         ScriptedRebuild(RebuildStatus... statuses) {
             this.statuses = new ArrayDeque<>(List.of(statuses));
         }
 
         @Override
-        public RebuildStatus start() {
-            starts++;
+        public RebuildStatus start(RebuildRequest request) {
+            starts.add(request);
             return statuses.poll();
         }
 
@@ -49,9 +50,13 @@ class RebuildCommandTest {
     }
 
     private int run(ScriptedRebuild rebuild, CapturedTerminal terminal, String... flags) {
+        return run(rebuild, terminal, Map.of(), flags);
+    }
+
+    private int run(ScriptedRebuild rebuild, CapturedTerminal terminal, Map<String, String> values, String... flags) {
         QueryServiceClient query = new QueryServiceClient(null, null, null, rebuild, null, null);
         return new RebuildCommand(Duration.ofSeconds(1), pauses::add)
-                .run(new ParsedArguments(Map.of(), Set.of(flags), List.of()), TestServices.of(query, null),
+                .run(new ParsedArguments(values, Set.of(flags), List.of()), TestServices.of(query, null),
                         terminal.terminal());
     }
 
@@ -97,6 +102,18 @@ class RebuildCommandTest {
     }
 
     @Test
+    void theReasonGivenIsSentWithTheRequestThatStartsTheRebuild() {
+        ScriptedRebuild withReason = new ScriptedRebuild(status(RebuildState.BUILDING, 0, 0, null), switched());
+        ScriptedRebuild withoutReason = new ScriptedRebuild(status(RebuildState.BUILDING, 0, 0, null), switched());
+
+        run(withReason, CapturedTerminal.plain(), Map.of(RebuildCommand.REASON, "views restored from a backup"));
+        run(withoutReason, CapturedTerminal.plain());
+
+        assertThat(withReason.starts).containsExactly(new RebuildRequest("views restored from a backup"));
+        assertThat(withoutReason.starts).containsExactly(RebuildRequest.withoutReason());
+    }
+
+    @Test
     void aFailedRebuildExitsOneWithItsError() {
         RebuildStatus failed = new RebuildStatus(RebuildState.FAILED, STARTED, STARTED.plusSeconds(3), 500, 160, 500,
                 Map.of(), 0, null, "the query instance running the rebuild stopped; the old views stay in place");
@@ -117,7 +134,7 @@ class RebuildCommandTest {
         int exit = run(rebuild, terminal, RebuildCommand.STATUS);
 
         assertThat(exit).isEqualTo(ExitCode.OK);
-        assertThat(rebuild.starts).isZero();
+        assertThat(rebuild.starts).isEmpty();
         assertThat(terminal.out().lines()).containsExactly(
                 "SWITCHED     [##############################] 100%  10,000 applied  813/s  0 to go  ETA -",
                 "started 2026-11-30T10:00:00Z, finished 2026-11-30T10:00:12Z, global position reached 10,000");
