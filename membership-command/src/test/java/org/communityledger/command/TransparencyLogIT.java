@@ -273,9 +273,10 @@ class TransparencyLogIT {
         }
         String community = api.establish();
         long after = position(join(community, "past-the-hole"));
+        // Sealed past the hole: the sealer gave the hole up for good (a run later) instead of waiting for it.
         awaitSealed(after);
-        assertThat(jdbc.sql("select count(*) from transparency_leaf where position = :hole").param("hole", hole)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select settled_position from transparency_state").query(Long.class).single())
+                .isGreaterThanOrEqualTo(after);
         assertLeavesFollowPositions();
 
         try (Connection connection = dataSource.getConnection()) {
