@@ -2,6 +2,7 @@ package org.communityledger.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,19 @@ final class ChildProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * The end of the log, for a failure message: CI keeps the build's output but not the data directory,
+     * so the cause of a failed start must be in the exception itself.
+     */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook, no clean-up of its own. */

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /** Enough for Spring Boot's "APPLICATION FAILED TO START" block and the exception above it. */
+    private static final int LOG_LINES_IN_FAILURE = 40;
+
     private final ChildProcess process;
     private final int port;
 
@@ -72,7 +75,8 @@ final class ServiceProcess implements AutoCloseable {
         while (true) {
             if (!process.process().isAlive()) {
                 throw new LaunchException(process.name() + " exited with code " + process.process().exitValue()
-                        + " while starting; see " + process.logFile());
+                        + " while starting; see " + process.logFile() + ". Its log ends:" + System.lineSeparator()
+                        + process.logTail(LOG_LINES_IN_FAILURE));
             }
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -87,7 +91,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new LaunchException(process.name() + " was not healthy within " + timeout + "; see "
-                        + process.logFile());
+                        + process.logFile() + ". Its log ends:" + System.lineSeparator()
+                        + process.logTail(LOG_LINES_IN_FAILURE));
             }
             Pause.briefly();
         }
