@@ -3,6 +3,9 @@ package org.communityledger.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +27,8 @@ import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.proofs.batch.BatchSignature;
+import org.communityledger.proofs.batch.BatchSigner;
 import org.communityledger.proofs.note.NoteSigner;
 
 /**
@@ -36,6 +41,8 @@ final class TopicFiller {
 
     private static final LocalDate DAY = LocalDate.of(2025, 10, 19);
     private static final int EVENTS_PER_COMMUNITY = 1000;
+    /** The publisher's default batch size: records signed together. */
+    private static final int SIGNED_BATCH = 200;
 
     private final String bootstrapServers;
     private final NoteSigner ledgerKey;
@@ -59,6 +66,7 @@ final class TopicFiller {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new ByteArraySerializer())) {
             CommunityId community = null;
+            List<WireFormat.WireRecord> batch = new ArrayList<>(SIGNED_BATCH);
             for (int i = 0; i < events; i++) {
                 int sequence = i % EVENTS_PER_COMMUNITY + 1;
                 if (sequence == 1) {
@@ -69,16 +77,28 @@ final class TopicFiller {
                                 "Benchmark", "Sichuan", OrganizationId.of("bench-host-college"), "Load lab", DAY)
                         : new MemberJoined(community, new Organization(OrganizationId.of("fill-" + sequence),
                                 "Benchmark member " + sequence, OrganizationKind.ENTERPRISE, Province.CN_SC), DAY);
-                WireFormat.WireRecord record = wire.write(new EventEnvelope(UUID.randomUUID().toString(), community,
-                        sequence, ++position, Instant.now(), "bench-fill", event));
-                RecordHeaders headers = new RecordHeaders();
-                record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-                headers.add(EventHeaders.SIGNATURE, RecordSignature.headerValue(ledgerKey.keyId(), ledgerKey.sign(
-                        RecordSignature.signedBytes(record.key(), record.value(), record.headers()))));
-                producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
+                batch.add(wire.write(new EventEnvelope(UUID.randomUUID().toString(), community,
+                        sequence, ++position, Instant.now(), "bench-fill", event)));
+                if (batch.size() == SIGNED_BATCH || i == events - 1) {
+                    sendSigned(producer, batch);
+                    batch.clear();
+                }
             }
             producer.flush();
         }
         return position;
+    }
+
+    /** As the publisher sends a batch: one signature over the batch, each record with its inclusion path. */
+    private void sendSigned(KafkaProducer<String, byte[]> producer, List<WireFormat.WireRecord> batch) {
+        List<BatchSignature> signatures = BatchSigner.sign(ledgerKey, batch.stream()
+                .map(record -> RecordSignature.signedBytes(record.key(), record.value(), record.headers())).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            WireFormat.WireRecord record = batch.get(i);
+            RecordHeaders headers = new RecordHeaders();
+            record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            headers.add(EventHeaders.BATCH_SIGNATURE, Base64.getEncoder().encode(signatures.get(i).encode()));
+            producer.send(new ProducerRecord<>(WireFormat.TOPIC, null, record.key(), record.value(), headers));
+        }
     }
 }

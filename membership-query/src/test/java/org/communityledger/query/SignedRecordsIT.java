@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.proofs.note.NoteSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,23 @@ class SignedRecordsIT {
         await().atMost(WITHIN).until(() -> version(community) == 2);
         assertThat(members(community)).containsExactly("genuine-member");
         assertThat(quarantined(community)).isFalse();
+    }
+
+    @Test
+    void records_signed_as_one_batch_are_applied_and_one_altered_after_signing_is_parked_as_forged() {
+        List<CommunityId> communities = List.of(CommunityId.of(UUID.randomUUID().toString()),
+                CommunityId.of(UUID.randomUUID().toString()), CommunityId.of(UUID.randomUUID().toString()));
+        List<EventEnvelope> batch = communities.stream()
+                .map(community -> TopicWriter.envelope(community, 1, TopicWriter.established(community),
+                        hash(community.value()), GENESIS))
+                .toList();
+        topic.sendBatchSigned(batch, LEDGER, 1, value -> new String(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"name\":\"", "\"name\":\"Altered ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        await().atMost(WITHIN).until(() -> version(communities.get(0)) == 1 && version(communities.get(2)) == 1
+                && deadLetterKinds(communities.get(1)).size() == 1);
+        assertThat(deadLetterKinds(communities.get(1))).containsExactly("forged");
+        assertThat(version(communities.get(1))).as("the altered record was not applied").isZero();
     }
 
     @Test

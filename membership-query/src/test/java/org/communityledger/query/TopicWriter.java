@@ -3,6 +3,8 @@ package org.communityledger.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,8 @@ import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.proofs.batch.BatchSignature;
+import org.communityledger.proofs.batch.BatchSigner;
 import org.communityledger.proofs.note.NoteSigner;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -71,6 +75,24 @@ final class TopicWriter implements AutoCloseable {
         RecordHeaders headers = headers(record);
         headers.add(EventHeaders.SIGNATURE, RecordSignature.headerValue(key.keyId(), signature));
         send(new WireFormat.WireRecord(record.key(), afterSigning.apply(record.value()), record.headers()), headers);
+    }
+
+    /**
+     * Sends the envelopes as one batch signed the way the publisher signs batches, by this key;
+     * {@code afterSigning} may then change the value of the record at {@code alteredIndex}.
+     */
+    void sendBatchSigned(List<EventEnvelope> envelopes, NoteSigner key, int alteredIndex,
+                         UnaryOperator<byte[]> afterSigning) {
+        List<WireFormat.WireRecord> records = envelopes.stream().map(wire::write).toList();
+        List<BatchSignature> signatures = BatchSigner.sign(key, records.stream()
+                .map(record -> RecordSignature.signedBytes(record.key(), record.value(), record.headers())).toList());
+        for (int i = 0; i < records.size(); i++) {
+            WireFormat.WireRecord record = records.get(i);
+            RecordHeaders headers = headers(record);
+            headers.add(EventHeaders.BATCH_SIGNATURE, Base64.getEncoder().encode(signatures.get(i).encode()));
+            byte[] value = i == alteredIndex ? afterSigning.apply(record.value()) : record.value();
+            send(new WireFormat.WireRecord(record.key(), value, record.headers()), headers);
+        }
     }
 
     private static RecordHeaders headers(WireFormat.WireRecord record) {

@@ -2,6 +2,7 @@ package org.communityledger.command.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,7 @@ import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.platform.correlation.CorrelationId;
+import org.communityledger.proofs.batch.BatchSigner;
 import org.communityledger.proofs.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +38,14 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes every stored event to Kafka, keyed by community so that a community's events stay in order.
  *
- * <p>It runs in a streaming processor that reads the event store in order. Sends of one batch go out
- * together and are awaited before the batch's unit of work commits, and the processor's token is stored
+ * <p>It runs in a streaming processor that reads the event store in order. The records of one batch are
+ * sent together and awaited before the batch's unit of work commits, and the processor's token is stored
  * in that same transaction: the token never passes an event the broker has not acknowledged. A crash
  * republishes from the last token (at least once); the query side absorbs the duplicates. Each record carries
- * the event's chain hashes and, where a signing key is configured, the ledger key's signature
- * ({@link RecordSignature}), which the query side checks before it applies anything.
+ * the event's chain hashes and, where a signing key is configured, the ledger key's signature over the batch
+ * with the record's inclusion path ({@link EventHeaders#BATCH_SIGNATURE}), which the query side checks before
+ * it applies anything. One signature per batch rather than per record: the JDK's Ed25519 costs about 1.2 ms
+ * of CPU per signature here, more than the rest of a record's publishing.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSOR)
@@ -49,7 +53,7 @@ class KafkaPublisher {
 
     static final String PROCESSOR = "kafka-publisher";
     private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
-    private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
+    private static final String BATCH_RECORDS = KafkaPublisher.class.getName() + ".batchRecords";
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
     private final WireFormat wireFormat;
@@ -92,14 +96,8 @@ class KafkaPublisher {
                 event,
                 text(message, LedgerMetadata.HASH),
                 text(message, LedgerMetadata.PREV_HASH));
-        WireFormat.WireRecord wire = wireFormat.write(envelope);
-        RecordHeaders headers = new RecordHeaders();
-        wire.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        signingKey.key().ifPresent(key -> headers.add(EventHeaders.SIGNATURE, signature(key, wire)));
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers);
-        pendingSendsOfThisBatch().add(kafkaTemplate.send(record));
-        log.debug("Sending {} {} (community {}, version {}, position {})", envelope.type().name(),
+        recordsOfThisBatch().add(wireFormat.write(envelope));
+        log.debug("Publishing {} {} (community {}, version {}, position {})", envelope.type().name(),
                 envelope.eventId(), envelope.communityId().value(), envelope.sequence(), envelope.position());
     }
 
@@ -108,18 +106,43 @@ class KafkaPublisher {
         return value == null ? null : value.toString();
     }
 
-    private static byte[] signature(NoteSigner key, WireFormat.WireRecord wire) {
-        return RecordSignature.headerValue(key.keyId(),
-                key.sign(RecordSignature.signedBytes(wire.key(), wire.value(), wire.headers())));
+    /**
+     * The records of the processor's current batch (its root unit of work). They are signed and sent together
+     * when the batch prepares to commit, and awaited there, before the token is stored.
+     */
+    private List<WireFormat.WireRecord> recordsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(BATCH_RECORDS, key -> {
+            List<WireFormat.WireRecord> records = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sendSigned(records)));
+            return records;
+        });
     }
 
-    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
-        });
+    private List<CompletableFuture<?>> sendSigned(List<WireFormat.WireRecord> records) {
+        List<byte[]> signatures = signingKey.key().map(key -> signatures(key, records)).orElse(null);
+        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            WireFormat.WireRecord wire = records.get(i);
+            RecordHeaders headers = new RecordHeaders();
+            wire.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            if (signatures != null) {
+                headers.add(EventHeaders.BATCH_SIGNATURE, signatures.get(i));
+            }
+            sends.add(kafkaTemplate.send(
+                    new ProducerRecord<>(WireFormat.TOPIC, null, wire.key(), wire.value(), headers)));
+        }
+        return sends;
+    }
+
+    /** One Ed25519 signature for the whole batch (about 1.2 ms of CPU), each record with its inclusion path. */
+    private static List<byte[]> signatures(NoteSigner key, List<WireFormat.WireRecord> records) {
+        List<byte[]> signedBytes = records.stream()
+                .map(wire -> RecordSignature.signedBytes(wire.key(), wire.value(), wire.headers()))
+                .toList();
+        return BatchSigner.sign(key, signedBytes).stream()
+                .map(signature -> Base64.getEncoder().encode(signature.encode()))
+                .toList();
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {

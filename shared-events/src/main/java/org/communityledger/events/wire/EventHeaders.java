@@ -19,6 +19,13 @@ public final class EventHeaders {
      * 4-byte id followed by the 64-byte signature (the signature line format of a C2SP signed note).
      */
     public static final String SIGNATURE = "ledger-signature";
+    /**
+     * What the publisher sends instead of {@link #SIGNATURE} since batch signing: one Ed25519 signature over the
+     * Merkle root of a whole batch of records' {@link RecordSignature#signedBytes}, with this record's inclusion
+     * path. Base64 of the key id (4 bytes), the signature (64), the batch size and the record's index in it (4
+     * each) and the path's 32-byte hashes. A consumer accepts either header.
+     */
+    public static final String BATCH_SIGNATURE = "ledger-batch-signature";
 
     private EventHeaders() {
     }
