@@ -103,7 +103,7 @@ public final class LedgerBench {
         report.add(Figure.ceiling("raw PG 16 (cluster run)", "INSERT+COMMIT of a 550 B row, 16 clients", pgMany,
                 "commits/s", ""));
         int partitions;
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
             partitions = events.partitions();
         }
         RawKafka kafka = new RawKafka(system.settings().bootstrapServers(), home.resolve("local-kafka/target/kafka-lib"),
@@ -146,7 +146,7 @@ public final class LedgerBench {
         report.add(Figure.ceiling("raw PG 1", "INSERT+COMMIT of a 550 B row, 1 client", pgOne, "commits/s", ""));
         report.add(Figure.ceiling("raw PG 16", "INSERT+COMMIT of a 550 B row, 16 clients", pgMany, "commits/s", ""));
         int partitions;
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
             partitions = events.partitions();
         }
         RawKafka kafka = new RawKafka(system.settings().bootstrapServers(),
@@ -202,7 +202,7 @@ public final class LedgerBench {
         // The query service would consume the backlog while it is published, and the figure would be the
         // machine's split between publisher and projector; it is paused meanwhile and catches up before P5.
         long queryPid = system.pids().get("membership-query");
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC);
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC);
              PausedProcess query = PausedProcess.of(queryPid)) {
             drainedBefore = events.records();
             seeded = new HistorySeeder(postgres).seed(template, plan.historyEvents(), plan.backlogEvents());
@@ -356,7 +356,7 @@ public final class LedgerBench {
         LedgerApi admin = new LedgerApi(system.queryUrl(), "admin");
         long latest = latestPosition(system);
         long onTopic;
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
             onTopic = events.records();
         }
         long records = onTopic;
@@ -364,7 +364,7 @@ public final class LedgerBench {
             int topUp = (int) (plan.rebuildEvents() - onTopic);
             records = plan.rebuildEvents();
             System.out.printf("  topping the topic up with %,d events for the rebuild ...%n", topUp);
-            latest = new TopicFiller(system.settings().bootstrapServers(),
+            latest = new TopicFiller(system.settings().kafkaClientProperties(),
                     CheckpointKey.load(system.settings().dataDir())).fill(topUp, latest);
             report.note(String.format("the events topic was topped up from %,d to %,d records for P5 by a bench "
                     + "producer in the publisher's wire format", onTopic, onTopic + topUp));
@@ -444,7 +444,7 @@ public final class LedgerBench {
     private void awaitPublished(LocalSystem system, Duration limit) throws Exception {
         long stored = countEvents(system);
         long deadline = System.nanoTime() + limit.toNanos();
-        try (TopicEnd events = new TopicEnd(system.settings().bootstrapServers(), EVENTS_TOPIC)) {
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
             while (events.records() < stored && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,20 +45,20 @@ final class TopicFiller {
     /** The publisher's default batch size: records signed together. */
     private static final int SIGNED_BATCH = 200;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
     private final NoteSigner ledgerKey;
     private final WireFormat wire = new WireFormat(new EventCodec());
 
     /** @param ledgerKey the system's signing key: the query service applies only records it signed */
-    TopicFiller(String bootstrapServers, NoteSigner ledgerKey) {
-        this.bootstrapServers = bootstrapServers;
+    TopicFiller(Map<String, Object> kafkaClient, NoteSigner ledgerKey) {
+        this.kafkaClient = kafkaClient;
         this.ledgerKey = ledgerKey;
     }
 
     /** Writes {@code events} records with positions after {@code lastPosition}; answers the last position. */
     long fill(int events, long lastPosition) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafkaClient);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);

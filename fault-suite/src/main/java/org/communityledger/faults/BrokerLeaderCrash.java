@@ -3,10 +3,8 @@ package org.communityledger.faults;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.utils.Utils;
 import org.communityledger.events.wire.WireFormat;
@@ -38,8 +36,7 @@ final class BrokerLeaderCrash implements Scenario {
     public Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             LocalSystem system = fault.system();
-            try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    system.settings().bootstrapServers()))) {
+            try (Admin admin = Admin.create(system.settings().kafkaClientProperties())) {
                 int partition = partitionOf(admin, communities.get(0));
                 int leader = leaderOf(admin, partition);
                 long killedAt = System.nanoTime();

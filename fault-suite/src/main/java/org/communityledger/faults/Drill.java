@@ -26,7 +26,7 @@ final class Drill {
         this.system = system;
         this.plan = plan;
         this.store = new StoredEvents(system.settings().jdbcUrl());
-        this.topic = new TopicRecords(system.settings().bootstrapServers());
+        this.topic = new TopicRecords(system.settings().kafkaClientProperties());
         this.views = new ProjectedViews(store);
         this.check = new LedgerCheck(store, topic, views);
     }

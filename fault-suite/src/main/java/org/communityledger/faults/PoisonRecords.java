@@ -130,7 +130,7 @@ final class PoisonRecords implements Scenario {
 
     private static KafkaProducer<String, byte[]> producer(Drill drill) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, drill.system().settings().bootstrapServers());
+        properties.putAll(drill.system().settings().kafkaClientProperties());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }

@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,10 +23,11 @@ import org.communityledger.events.wire.WireFormat;
 /** The events topic read from its first offset to its end, as a new consumer group would see it. */
 final class TopicRecords {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
 
-    TopicRecords(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafkaClient the bootstrap servers and, on a cluster, the operator's sign-in */
+    TopicRecords(Map<String, Object> kafkaClient) {
+        this.kafkaClient = kafkaClient;
     }
 
     /** The versions the topic holds for each of these communities, in offset order, repeats included. */
@@ -43,7 +43,7 @@ final class TopicRecords {
 
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafkaClient);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
@@ -75,7 +75,7 @@ final class TopicRecords {
     /** The offsets a consumer group has committed on the events topic, by partition. */
     Map<Integer, Long> committedOffsets(String group) throws Exception {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafkaClient);
         try (Admin admin = Admin.create(properties)) {
             Map<Integer, Long> committed = new HashMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)

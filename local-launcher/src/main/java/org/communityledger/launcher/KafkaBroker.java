@@ -149,11 +149,7 @@ final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=" + node.id(),
                 "controller.quorum.voters=" + voters,
-                "listeners=PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + node.port(),
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                listeners(settings, node),
                 "log.dirs=" + logDir,
                 "num.partitions=1",
                 // Topics are created by the services with their intended layout, never implicitly.
@@ -167,6 +163,39 @@ final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.min.isr=" + inSync,
                 "group.initial.rebalance.delay.ms=0",
                 "");
+    }
+
+    /**
+     * Plain listeners for the single node; for a cluster, SASL PLAIN on both listeners with the accounts of
+     * {@link KafkaAccounts}, the standard authorizer, and nothing allowed that no ACL grants. The operator is the
+     * super user: the nodes sign in to each other and to the controllers with it.
+     */
+    private static String listeners(LaunchSettings settings, LaunchSettings.KafkaNode node) {
+        if (!settings.kafkaSecured()) {
+            return String.join("\n",
+                    "listeners=PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + node.port(),
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        }
+        KafkaAccounts accounts = KafkaAccounts.of(settings.dataDir());
+        return String.join("\n",
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + node.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + accounts.listenerJaasLine(KafkaAccounts.names()),
+                // Only the nodes themselves speak to the controllers.
+                "listener.name.controller.plain.sasl.jaas.config="
+                        + accounts.listenerJaasLine(List.of(KafkaAccounts.OPERATOR)),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=User:" + KafkaAccounts.OPERATOR);
     }
 
     private static String log4jProperties(LaunchSettings settings, String name) {

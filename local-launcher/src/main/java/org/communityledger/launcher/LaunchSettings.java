@@ -2,6 +2,7 @@ package org.communityledger.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -114,6 +115,27 @@ public record LaunchSettings(
 
     public String bootstrapServers() {
         return kafkaNodes.stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Whether the Kafka nodes authenticate every client (SASL PLAIN) and enforce ACLs ({@link KafkaAcls}): the
+     * cluster topology does, as production must; the single node of {@code ./ledger up} does not.
+     */
+    public boolean kafkaSecured() {
+        return cluster();
+    }
+
+    /**
+     * What a Kafka client of the operator's (the launcher, the fault and bench tools) needs: the bootstrap servers
+     * and, where the nodes authenticate clients, the operator account's sign-in.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("bootstrap.servers", bootstrapServers());
+        if (kafkaSecured()) {
+            properties.putAll(KafkaAccounts.of(dataDir).clientProperties(KafkaAccounts.OPERATOR));
+        }
+        return properties;
     }
 
     public Path logDir() {

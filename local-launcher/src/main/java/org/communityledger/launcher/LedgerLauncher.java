@@ -71,7 +71,9 @@ public final class LedgerLauncher {
                   data          %s
                   logs          %s
                 """, services.stream().map(url -> url + "/actuator/health").collect(Collectors.joining("  ")),
-                settings.jdbcUrl(), settings.bootstrapServers(), settings.dataDir(), settings.logDir());
+                settings.jdbcUrl(), settings.bootstrapServers() + (settings.kafkaSecured()
+                        ? "   (SASL PLAIN; accounts in " + settings.dataDir().resolve("keys/kafka-accounts.properties")
+                        + ")" : ""), settings.dataDir(), settings.logDir());
         System.out.println("  resident memory:");
         system.pids().forEach((name, pid) -> System.out.printf("    %-20s pid %-8d %s%n", name, pid,
                 ResidentMemory.megabytesOf(pid).map(mb -> mb + " MB").orElse("?")));

@@ -22,7 +22,7 @@ public final class LocalSystem implements AutoCloseable {
 
     static final String DATABASE = "ledger";
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
-    private static final String COMMAND_MODULE = "membership-command";
+    static final String COMMAND_MODULE = "membership-command";
     private static final String QUERY_MODULE = "membership-query";
 
     private final LaunchSettings settings;
@@ -73,6 +73,9 @@ public final class LocalSystem implements AutoCloseable {
         startingBrokers.forEach(broker -> brokers.add(broker.handle((started, failure) -> started).join()));
         join(startingDatabase);
         startingBrokers.forEach(this::join);
+        if (settings.kafkaSecured()) {
+            KafkaAcls.grant(settings);
+        }
 
         for (int instance = 0; instance < settings.commandPorts().size(); instance++) {
             commands.add(startService(Part.COMMAND, instance));

@@ -47,6 +47,15 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
         environment.putAll(databaseAccount);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        if (settings.kafkaSecured()) {
+            // Each service signs in to Kafka as its own account, which may do only what KafkaAcls grants it.
+            String account = module.equals(LocalSystem.COMMAND_MODULE) ? KafkaAccounts.COMMAND_SERVICE
+                    : KafkaAccounts.QUERY_SERVICE;
+            Map<String, String> signIn = KafkaAccounts.of(settings.dataDir()).clientProperties(account);
+            environment.put("SPRING_KAFKA_SECURITY_PROTOCOL", signIn.get("security.protocol"));
+            environment.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", signIn.get("sasl.mechanism"));
+            environment.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", signIn.get("sasl.jaas.config"));
+        }
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // Every command instance signs the transparency log's checkpoints with the same key, kept with the data.
         environment.put("LEDGER_TRANSPARENCY_SIGNING_KEY_FILE", CheckpointKey.ensure(settings.dataDir()).toString());

@@ -49,8 +49,8 @@ class ComposeTopologyTest {
                     .hasToString("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
             assertThat(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).hasToString("3");
             assertThat(environment.get("KAFKA_MIN_INSYNC_REPLICAS")).hasToString("2");
-            assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).hasToString("PLAINTEXT://" + kafkaNodes.get(index)
-                    + ":9092");
+            assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).hasToString("SASL_PLAINTEXT://"
+                    + kafkaNodes.get(index) + ":9092");
         }
         List<String> instances = List.of("membership-command-1", "membership-command-2", "membership-query-1",
                 "membership-query-2");
@@ -95,6 +95,49 @@ class ComposeTopologyTest {
             }
         });
         assertThat(services.keySet().stream().filter(name -> name.startsWith("membership-"))).hasSizeGreaterThan(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"docker-compose.yml", "docker-compose.cluster.yml"})
+    void kafka_signs_in_every_client_and_only_the_command_services_account_may_write_the_events_topic(String file)
+            throws Exception {
+        Map<String, Map<String, Object>> services = services(file);
+
+        List<String> nodes = services.keySet().stream()
+                .filter(name -> name.equals("kafka") || name.matches("kafka-\\d")).toList();
+        assertThat(nodes).isNotEmpty();
+        for (String node : nodes) {
+            Map<String, Object> environment = environment(services.get(node));
+            assertThat(environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString().split(","))
+                    .as("%s: every listener authenticates", node)
+                    .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+            assertThat(environment).as(node)
+                    .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+                            "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                    .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                    .containsEntry("KAFKA_SUPER_USERS", "User:ledger_operator");
+            assertThat(environment.get("KAFKA_LISTENER_NAME_SASL__PLAINTEXT_PLAIN_SASL_JAAS_CONFIG").toString())
+                    .contains("user_ledger_command=", "user_ledger_query=", "user_ledger_operator=");
+        }
+        services.forEach((name, service) -> {
+            if (name.startsWith("membership-")) {
+                String account = name.startsWith("membership-command") ? "ledger_command" : "ledger_query";
+                assertThat(environment(service)).as(name)
+                        .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                        .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN");
+                assertThat(environment(service).get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").toString())
+                        .as(name).contains("username=\"" + account + "\"");
+                assertThat(service.get("depends_on").toString()).as(name)
+                        .contains("kafka-acls={condition=service_completed_successfully}");
+            }
+        });
+        assertThat(services.get("kafka-acls").get("volumes").toString())
+                .contains("./ops/kafka/create-ledger-acls.sh:/ledger/create-ledger-acls.sh");
+        List<String> writeGrants = Files.readAllLines(HOME.resolve("ops/kafka/create-ledger-acls.sh")).stream()
+                .filter(line -> line.startsWith("acls ") && line.contains("--operation Write")).toList();
+        assertThat(writeGrants).containsExactlyInAnyOrder(
+                "acls --allow-principal User:ledger_command --operation Write --topic membership.events",
+                "acls --allow-principal User:ledger_query --operation Read --operation Write --topic membership.events.DLT");
     }
 
     @SuppressWarnings("unchecked")
