@@ -16,6 +16,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.communityledger.events.wire.WireFormat;
 
 /**
  * What each service's Kafka account may do in a local cluster; anything not granted is refused, as the nodes
@@ -33,8 +34,8 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 final class KafkaAcls {
 
-    static final String EVENTS_TOPIC = "membership.events";
-    static final String DEAD_LETTER_TOPIC = EVENTS_TOPIC + ".DLT";
+    static final String EVENTS_TOPIC = WireFormat.TOPIC;
+    static final String DEAD_LETTER_TOPIC = WireFormat.DEAD_LETTER_TOPIC;
     private static final List<String> QUERY_GROUP_PREFIXES = List.of("membership-query", "projection-rebuild");
 
     private KafkaAcls() {

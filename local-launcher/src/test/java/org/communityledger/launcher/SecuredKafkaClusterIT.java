@@ -116,8 +116,6 @@ class SecuredKafkaClusterIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "community", value)).get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e;
         } catch (org.apache.kafka.common.KafkaException e) {
             // Thrown before the send's future exists (for example while fetching metadata): same shape as above.
             throw new ExecutionException(e);
