@@ -12,20 +12,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.communityledger.proofs.chain.ChainHash;
+import org.communityledger.proofs.chain.ChainedEvent;
+import org.communityledger.proofs.chain.HashVersion;
 
 /**
  * Long histories in seconds instead of hours: events written straight into the event store, each a copy of a
  * real event the service stored (a community established and a member joined over the API), with a new
- * community id, organisation id and event id, sealed with the service's own hash chain. The service reads,
- * publishes, audits and extends them like its own. All rows commit in one transaction, so the publisher meets
- * the whole backlog at once.
+ * community id, organisation id and event id, sealed under the service's chain hash v2 at positions taken from
+ * the store's own sequence. The service reads, publishes, audits and extends them like its own. All rows commit
+ * in one transaction, so the publisher meets the whole backlog at once.
  */
 final class HistorySeeder {
 
     private record Template(String aggregateType, String payloadType, String revision, String payload,
                             String metaData) {
     }
+
+    private static final DateTimeFormatter STORED_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final RawPostgres database;
     private final ObjectMapper json = new ObjectMapper();
@@ -48,9 +55,10 @@ final class HistorySeeder {
             Template joined = template(connection, templateCommunity, 1);
             String templateMember = json.readTree(joined.payload()).at("/organization/organizationId").asText();
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into ledger.domain_event_entry (aggregate_identifier, sequence_number, type,
+                    insert into ledger.domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                         event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                Positions positions = new Positions(connection);
                 int remaining = events;
                 for (int community = 0; remaining > 0; community++) {
                     int length = Math.min(remaining, community == 0 ? firstHistory : 1000);
@@ -63,7 +71,7 @@ final class HistorySeeder {
                         if (sequence > 0) {
                             payload = payload.replace(templateMember, "seed-" + community + "-" + sequence);
                         }
-                        prevHash = add(insert, template, communityId, sequence, payload, prevHash);
+                        prevHash = add(insert, positions, template, communityId, sequence, payload, prevHash);
                         if (sequence % 1000 == 999) {
                             insert.executeBatch();
                         }
@@ -77,30 +85,59 @@ final class HistorySeeder {
         return communities;
     }
 
-    private String add(PreparedStatement insert, Template template, String communityId, int sequence, String payload,
-                       String prevHash) throws SQLException, IOException {
-        String timestamp = Instant.now().toString();
+    private String add(PreparedStatement insert, Positions positions, Template template, String communityId,
+                       int sequence, String payload, String prevHash) throws SQLException, IOException {
+        // The store's own form: milliseconds, always three digits (Axon's DateTimeUtils).
+        String timestamp = STORED_INSTANT.format(Instant.now());
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        String hash = ChainHash.v1(communityId, sequence + 1L, template.payloadType(), template.revision(),
-                timestamp, prevHash, payloadBytes);
+        long position = positions.next();
+        String eventId = UUID.randomUUID().toString();
         ObjectNode metaData = (ObjectNode) json.readTree(template.metaData());
-        // Sealed under v1 (which does not cover the position the insert hands out), like events stored before v2.
-        metaData.remove("hashVersion");
-        metaData.put("prevHash", prevHash);
-        metaData.put("hash", hash);
         metaData.put("correlationId", UUID.randomUUID().toString());
         metaData.remove("idempotencyKey");
-        insert.setString(1, communityId);
-        insert.setLong(2, sequence);
-        insert.setString(3, template.aggregateType());
-        insert.setString(4, UUID.randomUUID().toString());
-        insert.setBytes(5, json.writeValueAsBytes(metaData));
-        insert.setBytes(6, payloadBytes);
-        insert.setString(7, template.revision());
-        insert.setString(8, template.payloadType());
-        insert.setString(9, timestamp);
+        // Sealed under v2, as the service seals today: the position is taken first, as the service takes it.
+        String hash = ChainHash.v2(new ChainedEvent(HashVersion.V2, eventId, communityId, sequence + 1L, position,
+                template.payloadType(), template.revision(), timestamp, metaData.path("principal").asText(null),
+                metaData.path("correlationId").asText(), null, prevHash, payloadBytes));
+        metaData.put("hashVersion", HashVersion.V2.tag());
+        metaData.put("prevHash", prevHash);
+        metaData.put("hash", hash);
+        insert.setLong(1, position);
+        insert.setString(2, communityId);
+        insert.setLong(3, sequence);
+        insert.setString(4, template.aggregateType());
+        insert.setString(5, eventId);
+        insert.setBytes(6, json.writeValueAsBytes(metaData));
+        insert.setBytes(7, payloadBytes);
+        insert.setString(8, template.revision());
+        insert.setString(9, template.payloadType());
+        insert.setString(10, timestamp);
         insert.addBatch();
         return hash;
+    }
+
+    /** Global positions from the store's own sequence, a thousand per round trip. */
+    private static final class Positions {
+        private final Connection connection;
+        private final java.util.ArrayDeque<Long> reserved = new java.util.ArrayDeque<>();
+
+        Positions(Connection connection) {
+            this.connection = connection;
+        }
+
+        long next() throws SQLException {
+            if (reserved.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement("""
+                        select nextval(pg_get_serial_sequence('ledger.domain_event_entry', 'global_index'))
+                        from generate_series(1, 1000)""");
+                     ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        reserved.add(rows.getLong(1));
+                    }
+                }
+            }
+            return reserved.removeFirst();
+        }
     }
 
     private Template template(Connection connection, String communityId, long sequence) throws SQLException {

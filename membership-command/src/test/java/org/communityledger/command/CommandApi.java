@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A small HTTP client for the command API in tests: what a user's script would send. */
-final class CommandApi {
+public final class CommandApi {
 
     static final String ESTABLISH = """
             {"name":"四川省智慧视听产业产教融合共同体","sector":"Smart audiovisual","region":"Sichuan",
@@ -26,7 +26,7 @@ final class CommandApi {
     private final String account;
 
     /** A client that speaks as the local admin account, as an administrator's script would. */
-    CommandApi(int port) {
+    public CommandApi(int port) {
         this(port, "admin");
     }
 
@@ -76,14 +76,14 @@ final class CommandApi {
     }
 
     /** Establishes a community and answers its id. */
-    String establish() {
+    public String establish() {
         HttpResponse<String> response = post("/api/communities", ESTABLISH);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return field(response, "communityId");
     }
 
     /** Admits a member (an enterprise in Guangdong) and answers the community's new version. */
-    long join(String communityId, String organizationId) {
+    public long join(String communityId, String organizationId) {
         HttpResponse<String> response = post("/api/communities/" + communityId + "/members", joinBody(organizationId));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Long.parseLong(field(response, "version"));

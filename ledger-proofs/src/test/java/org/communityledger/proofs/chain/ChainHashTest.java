@@ -7,9 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -134,6 +139,32 @@ class ChainHashTest {
         assertThat(ChainHash.v2(with(stored, 7, "2025-10-19T02:31:00Z"))).isEqualTo(ChainHash.v2(stored));
         assertThat(ChainHash.canonicalTimestamp("2025-10-19T02:30:00.120Z")).isEqualTo("2025-10-19T02:30:00.120Z");
         assertThatThrownBy(() -> ChainHash.v2(with(stored, 7, "19.10.2025"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theStoresTimestampsAreCanonicalisedExactlyAsTheInstantParserDoes() {
+        Random random = new Random(20261201);
+        List<String> stored = new ArrayList<>(List.of("2024-02-29T23:59:59.999Z", "2025-10-19T02:31:00.000Z",
+                "0000-01-01T00:00:00.001Z", "9999-12-31T23:59:59.000Z", "2025-10-19T02:31:00.100Z"));
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_799_999L));
+            stored.add(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC).format(instant));
+        }
+        for (String timestamp : stored) {
+            assertThat(ChainHash.canonicalTimestamp(timestamp)).as(timestamp).isEqualTo(Instant.parse(timestamp).toString());
+        }
+    }
+
+    @Test
+    void timestampsInTheStoresFormButNotValidAreRefusedAsTheParserRefusesThem() {
+        for (String invalid : List.of("2025-02-29T10:00:00.000Z", "2025-13-01T10:00:00.000Z", "2025-10-19T10:60:00.000Z", "2025-10-19T10:00:61.000Z", "2025-1a-19T10:00:00.000Z")) {
+            assertThatThrownBy(() -> ChainHash.canonicalTimestamp(invalid)).as(invalid)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        // A leap second and the end of a day are the parser's to read, in the store's form as in any other.
+        assertThat(ChainHash.canonicalTimestamp("2016-12-31T23:59:60.500Z"))
+                .isEqualTo(Instant.parse("2016-12-31T23:59:60.500Z").toString());
+        assertThat(ChainHash.canonicalTimestamp("2025-10-19T24:00:00.000Z")).isEqualTo("2025-10-20T00:00:00Z");
     }
 
     @Test

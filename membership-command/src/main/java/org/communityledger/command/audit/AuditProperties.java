@@ -2,18 +2,17 @@ package org.communityledger.command.audit;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tunables of the audit API.
  *
- * @param settle how long a hole in the global positions is given to be filled by a command that is still
- *               committing before it is taken as final; the feed and digests stop below younger holes
- *               (default 10 s)
+ * @param settle             how long a hole in the global positions is given to be filled by a command that is
+ *                           still committing before it is taken as final; the feed and digests stop below younger
+ *                           holes (default 10 s)
+ * @param newestEventsCheck  how many of the newest events the service checks once after it starts
+ *                           ({@link NewestEventsCheck}; default 50,000, 0 checks none)
  */
 @ConfigurationProperties("ledger.audit")
-record AuditProperties(Duration settle) {
-
-    AuditProperties {
-        settle = settle == null ? Duration.ofSeconds(10) : settle;
-    }
+record AuditProperties(@DefaultValue("10s") Duration settle, @DefaultValue("50000") int newestEventsCheck) {
 }

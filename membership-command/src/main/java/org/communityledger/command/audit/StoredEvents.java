@@ -1,10 +1,15 @@
 package org.communityledger.command.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +29,15 @@ class StoredEvents {
                    payload_revision, time_stamp, meta_data, payload
             from domain_event_entry""";
 
-    private final JdbcClient jdbc;
+    /** pgjdbc's prepare threshold that prepares on the server at once and reads results in binary. */
+    private static final int FORCE_BINARY = -1;
 
-    StoredEvents(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    StoredEvents(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     List<StoredEvent> ofCommunity(String communityId, long afterVersion, int limit) {
@@ -58,29 +68,41 @@ class StoredEvents {
     /** A community's events in version order, up to a global position, one at a time. */
     @Transactional(readOnly = true)
     public void streamCommunity(String communityId, long upToPosition, Consumer<StoredEvent> consumer) {
-        try (Stream<StoredEvent> events = jdbc.sql(COLUMNS
-                        + " where aggregate_identifier = :id and global_index <= :upTo order by sequence_number")
-                .withFetchSize(FETCH_SIZE)
-                .param("id", communityId)
-                .param("upTo", upToPosition)
-                .query(StoredEvents::event)
-                .stream()) {
-            events.forEach(consumer);
-        }
+        stream(COLUMNS + " where aggregate_identifier = ? and global_index <= ? order by sequence_number",
+                statement -> {
+                    statement.setString(1, communityId);
+                    statement.setLong(2, upToPosition);
+                }, consumer);
     }
 
     /** Events in global order within a position range, optionally of one community, one at a time. */
     @Transactional(readOnly = true)
     public void streamAll(String communityId, long afterPosition, long upToPosition, Consumer<StoredEvent> consumer) {
-        try (Stream<StoredEvent> events = jdbc.sql(COLUMNS
-                        + " where global_index > :after and global_index <= :upTo"
-                        + " and (cast(:id as text) is null or aggregate_identifier = :id) order by global_index")
-                .withFetchSize(FETCH_SIZE)
-                .param("after", afterPosition)
-                .param("upTo", upToPosition)
-                .param("id", communityId)
-                .query(StoredEvents::event)
-                .stream()) {
+        stream(COLUMNS + " where global_index > ? and global_index <= ?"
+                        + " and (cast(? as text) is null or aggregate_identifier = ?) order by global_index",
+                statement -> {
+                    statement.setLong(1, afterPosition);
+                    statement.setLong(2, upToPosition);
+                    statement.setString(3, communityId);
+                    statement.setString(4, communityId);
+                }, consumer);
+    }
+
+    /**
+     * Streams rows through a server-side cursor, asking for PostgreSQL's binary format from the first execution:
+     * the driver only asks for it once a statement has run five times, and in text a {@code bytea} column travels
+     * as hex (twice its size) that both ends must encode and decode. An audit's stream is mostly payload and
+     * metadata bytes, and usually the first run of its statement on its connection.
+     */
+    private void stream(String sql, PreparedStatementSetter parameters, Consumer<StoredEvent> consumer) {
+        PreparedStatementCreator binaryCursor = connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
+            statement.setFetchSize(FETCH_SIZE);
+            parameters.setValues(statement);
+            return statement;
+        };
+        try (Stream<StoredEvent> events = jdbcTemplate.queryForStream(binaryCursor, StoredEvents::event)) {
             events.forEach(consumer);
         }
     }
@@ -154,14 +176,15 @@ class StoredEvents {
 
     private static StoredEvent event(ResultSet rs, int row) throws SQLException {
         return new StoredEvent(
-                rs.getLong("global_index"),
-                rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number") + 1,
-                rs.getString("event_identifier"),
-                rs.getString("payload_type"),
-                rs.getString("payload_revision"),
-                rs.getString("time_stamp"),
-                rs.getBytes("meta_data"),
-                rs.getBytes("payload"));
+                // By index, in the order of COLUMNS: a long log is read a row at a time, every column per row.
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3) + 1,
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBytes(8),
+                rs.getBytes(9));
     }
 }
