@@ -245,11 +245,14 @@ public final class LedgerBench {
                 history.errors(), minimum(plan.historyEvents(), 100_000))));
 
         System.out.println("Audit ...");
-        // P7 measures the audit's own path, as P4 the publisher's and P10 the proofs': the backlog seeded for P4
-        // is let seal and drain first, and the query service, still consuming it, is paused meanwhile.
+        // P7 measures the audit's own path, as P4 the publisher's and P10 the proofs': the snapshots the P6
+        // commands triggered (each a 1.75 MB write of the long community) are let finish, the backlog seeded for
+        // P4 let seal and drain, and the query service, still consuming it, is paused meanwhile. The snapshotter
+        // would have finished before the restart too, as it would on a service that was not killed.
+        Snapshots.Snapshot beforeRestart = snapshots.settle(longCommunity, Duration.ofSeconds(3), Duration.ofMinutes(2));
         Settled settled = awaitSettled(system, Duration.ofMinutes(5));
-        report.note("P7: measured once the transparency log had sealed " + settled.describe()
-                + ", with the query service paused");
+        report.note("P7: measured once the snapshotter had settled and the transparency log had sealed "
+                + settled.describe() + ", with the query service paused");
         LedgerApi auditor = new LedgerApi(commandUrl, "auditor");
         String verifyPath = "/api/audit/communities/" + seeded.get(0) + "/verify";
         try (PausedProcess query = PausedProcess.of(system.pids().get("membership-query"))) {
@@ -269,8 +272,6 @@ public final class LedgerBench {
         }
 
         System.out.println("Latency on a long history after a restart ...");
-        // Before the restart, the snapshotter is let finish what the P6 commands triggered (it would have too).
-        Snapshots.Snapshot beforeRestart = snapshots.settle(longCommunity, Duration.ofSeconds(3), Duration.ofMinutes(2));
         long lastEvent = snapshots.lastSequence(longCommunity);
         List<String> shortOnes = communities.subList(0, Math.min(10, communities.size()));
         long shortEvents = 0;
