@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>It also runs the audit's per-event code (the store's cursor, the seal, the chain hash, the JSON check)
  * through the JIT compiler before an auditor's first request: on this project's 2-core machine the first verify
  * call over 100,000 events ran at 87,000 events/s without it, the compiler working beside the request. Running
- * before readiness keeps it off the first users' requests; at the default window it adds about a second to a
- * start.
+ * before readiness keeps it off the first users' requests; at the default window it adds about 2 s to a start
+ * over a long log (measured: 50,000 events in 2,064 ms, the JVM still cold).
  */
 @Component
 class NewestEventsCheck implements ApplicationRunner {
