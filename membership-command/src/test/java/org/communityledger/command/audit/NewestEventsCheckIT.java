@@ -34,10 +34,7 @@ class NewestEventsCheckIT {
 
     @Test
     void an_event_edited_in_the_table_is_named_and_counted_and_the_restored_one_passes() {
-        CommandApi api = new CommandApi(port);
-        String community = api.establish();
-        api.join(community, "hust-press");
-        api.join(community, "southern-film-group");
+        String community = communityOfThreeEvents();
         assertThat(problemsOf(community)).isEmpty();
 
         byte[] original = jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 1")
@@ -59,10 +56,7 @@ class NewestEventsCheckIT {
 
     @Test
     void a_window_that_starts_inside_a_chain_takes_the_link_into_it_as_given() {
-        CommandApi api = new CommandApi(port);
-        String community = api.establish();
-        api.join(community, "hust-press");
-        api.join(community, "southern-film-group");
+        String community = communityOfThreeEvents();
 
         NewestEventsCheck.Result lastTwo = check.check(2);
 
@@ -92,6 +86,14 @@ class NewestEventsCheckIT {
                     where aggregate_identifier = ?""", community);
         }
         assertThat(problemsOf(community)).isEmpty();
+    }
+
+    private String communityOfThreeEvents() {
+        CommandApi api = new CommandApi(port);
+        String community = api.establish();
+        api.join(community, "hust-press");
+        api.join(community, "southern-film-group");
+        return community;
     }
 
     private List<String> problemsOf(String community) {
