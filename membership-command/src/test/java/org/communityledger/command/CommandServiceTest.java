@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The command service on a random port against a real PostgreSQL and a real Kafka broker. Every test class
  * with this annotation shares one application context. Snapshots are taken every 5 events so tests reach them;
- * holes in the global positions are taken as final at once (SafePositionIT tests the wait itself). The local
+ * holes in the global positions are taken as final at once (SafePositionIT tests the wait itself); the audit reads
+ * three events a page. The local
  * profile gives the accounts admin/admin, auditor/auditor, viewer/viewer and metrics/metrics, and clerk/clerk is a
  * second ADMIN. The transparency log
  * seals every 200 ms and signs checkpoints with a test key. It listens on 127.0.0.1 only, where the local accounts
@@ -23,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s",
+                // Three events a page, so every audit stream in the tests crosses page boundaries.
+                "ledger.audit.page-size=3",
                 "ledger.transparency.seal-interval=200ms",
                 // A second administrator, for what depends on who sends a command (idempotency keys).
                 "ledger.security.accounts[0].username=clerk", "ledger.security.accounts[0].password-hash={noop}clerk",

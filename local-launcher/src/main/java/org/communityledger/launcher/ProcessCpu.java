@@ -1,0 +1,78 @@
+package org.communityledger.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by a process and its live descendants (user plus system), from Linux's /proc; zero
+ * elsewhere. PostgreSQL serves each connection from a child of its postmaster, so a database's CPU is its
+ * postmaster's tree. A child that has exited counts no more: read it around a span in which the children live,
+ * as pooled connections do.
+ */
+public final class ProcessCpu {
+
+    /** Linux reports times in clock ticks of 1/100 s on every architecture the JDK runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    /** Seconds of CPU used by the process and every live descendant. */
+    public static double secondsOf(long pid) {
+        Map<Long, List<Long>> children = childrenByParent();
+        long ticks = 0;
+        Deque<Long> pending = new ArrayDeque<>(List.of(pid));
+        Set<Long> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            long next = pending.pop();
+            if (seen.add(next)) {
+                ticks += ticksOf(next);
+                pending.addAll(children.getOrDefault(next, List.of()));
+            }
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    private static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> {
+                        String[] fields = statFields(Long.parseLong(name));
+                        if (fields.length > 1) {
+                            children.computeIfAbsent(Long.parseLong(fields[1]), parent -> new java.util.ArrayList<>())
+                                    .add(Long.parseLong(name));
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no children known
+        }
+        return children;
+    }
+
+    private static long ticksOf(long pid) {
+        String[] fields = statFields(pid);
+        // After the command's closing parenthesis: state, ppid, ..., utime is the 12th field, stime the 13th.
+        return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+    }
+
+    /** The fields of /proc/PID/stat after the command name (which may hold spaces), or none. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
+    }
+}
