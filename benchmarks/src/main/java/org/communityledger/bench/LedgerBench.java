@@ -256,19 +256,34 @@ public final class LedgerBench {
         LedgerApi auditor = new LedgerApi(commandUrl, "auditor");
         String verifyPath = "/api/audit/communities/" + seeded.get(0) + "/verify";
         try (PausedProcess query = PausedProcess.of(system.pids().get("membership-query"))) {
-            // Judged on the first call, which a user meets (its code paths not compiled yet); the second is reported.
+            // Judged on the first call, which a user meets (its code paths not compiled yet); the second is reported,
+            // and the CPU each call cost the command service and PostgreSQL.
+            Map<String, Long> audited = new java.util.LinkedHashMap<>();
+            audited.put("command service", system.pids().get("membership-command"));
+            audited.put("PostgreSQL", system.pids().get("postgres"));
+            CpuMeter cpu = new CpuMeter(audited);
+            Map<String, Double> start = cpu.read();
             Timed<JsonNode> coldVerify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+            String coldVerifyCpu = cpu.since(start);
+            start = cpu.read();
             Timed<JsonNode> verify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+            String verifyCpu = cpu.since(start);
             report.add(auditFigure("P7 verify", "verify one community's chain (%,d events)",
                     coldVerify.value().get("eventsChecked").asLong(), coldVerify.seconds(),
                     verify.value().get("eventsChecked").asLong(), verify.seconds(),
                     coldVerify.value().get("valid").asBoolean() && verify.value().get("valid").asBoolean(),
-                    "valid=" + coldVerify.value().get("valid") + "/" + verify.value().get("valid")));
+                    "valid=" + coldVerify.value().get("valid") + "/" + verify.value().get("valid")
+                            + "; CPU of the first call: " + coldVerifyCpu + "; of the second: " + verifyCpu));
+            start = cpu.read();
             Timed<long[]> coldExport = Timed.of(() -> auditor.countLines("/api/audit/export"));
+            String coldExportCpu = cpu.since(start);
+            start = cpu.read();
             Timed<long[]> export = Timed.of(() -> auditor.countLines("/api/audit/export"));
+            String exportCpu = cpu.since(start);
             report.add(auditFigure("P7 export", "NDJSON export of the whole log (%,d events, "
                             + (coldExport.value()[1] >> 20) + " MB)", coldExport.value()[0], coldExport.seconds(),
-                    export.value()[0], export.seconds(), true, ""));
+                    export.value()[0], export.seconds(), true,
+                    "CPU of the first call: " + coldExportCpu + "; of the second: " + exportCpu));
         }
 
         System.out.println("Latency on a long history after a restart ...");
