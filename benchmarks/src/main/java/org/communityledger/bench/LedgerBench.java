@@ -262,7 +262,7 @@ public final class LedgerBench {
             audited.put("command service", system.pids().get("membership-command"));
             audited.put("PostgreSQL", system.pids().get("postgres"));
             CpuMeter cpu = new CpuMeter(audited);
-            Map<String, Double> start = cpu.read();
+            CpuMeter.Reading start = cpu.read();
             Timed<JsonNode> coldVerify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
             String coldVerifyCpu = cpu.since(start);
             start = cpu.read();

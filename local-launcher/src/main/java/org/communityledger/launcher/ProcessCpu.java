@@ -42,6 +42,31 @@ public final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * Seconds of CPU used by each kind of thread of one process, by thread name with its trailing number left out
+     * (so a JVM's "C2 CompilerThread0" and "C2 CompilerThread1" count as one); empty where /proc is not there.
+     */
+    public static Map<String, Double> secondsByThreadOf(long pid) {
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#]?\\d+$", "");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    seconds.merge(name, ticks / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return seconds;
+    }
+
     private static Map<Long, List<Long>> childrenByParent() {
         Map<Long, List<Long>> children = new HashMap<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {

@@ -26,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"server.address=127.0.0.1", "ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s",
                 // Three events a page, so every audit stream in the tests crosses page boundaries.
                 "ledger.audit.page-size=3",
+                // The check of new events runs when a test calls it, never on its own in the middle of another.
+                "ledger.audit.new-events-check-interval=1h",
                 "ledger.transparency.seal-interval=200ms",
                 // A second administrator, for what depends on who sends a command (idempotency keys).
                 "ledger.security.accounts[0].username=clerk", "ledger.security.accounts[0].password-hash={noop}clerk",

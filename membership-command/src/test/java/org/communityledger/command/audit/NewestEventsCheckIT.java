@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The check of the newest events that the service runs as it starts, run again here on demand. */
+/**
+ * The check of the newest events that the service runs as it starts, and of the new ones that it runs every
+ * minute, run here on demand (the tests' services never run the second on their own).
+ */
 @CommandServiceTest
 class NewestEventsCheckIT {
 
@@ -86,6 +89,31 @@ class NewestEventsCheckIT {
                     where aggregate_identifier = ?""", community);
         }
         assertThat(problemsOf(community)).isEmpty();
+    }
+
+    @Test
+    void a_new_event_edited_while_the_service_runs_is_named_by_the_next_check_of_new_events_and_only_once() {
+        check.checkNewEvents();
+        String community = communityOfThreeEvents();
+        byte[] original = jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 2")
+                .param(community).query(byte[].class).single();
+        double problemsBefore = meters.get("ledger.audit.newest.events.problems").gauge().value();
+        Tampering tampering = new Tampering(postgres);
+        tampering.run("""
+                update domain_event_entry set payload = overlay(payload placing convert_to('X', 'UTF8') from 40 for 1)
+                where aggregate_identifier = ? and sequence_number = 2""", community);
+        try {
+            NewestEventsCheck.Result newEvents = check.checkNewEvents();
+
+            assertThat(newEvents.events()).isGreaterThanOrEqualTo(3);
+            assertThat(newEvents.problems()).containsExactly(
+                    "community " + community + " version 3: its content does not match its hash: the event was altered");
+            assertThat(meters.get("ledger.audit.newest.events.problems").gauge().value()).isEqualTo(problemsBefore + 1);
+            assertThat(check.checkNewEvents().events()).as("events already checked are not read again").isZero();
+        } finally {
+            tampering.run("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 2",
+                    original, community);
+        }
     }
 
     private String communityOfThreeEvents() {
