@@ -21,6 +21,7 @@ import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.OpenApiDocument;
 import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,15 +176,30 @@ class CommandServiceIT {
     }
 
     @Test
-    void the_openapi_document_describes_every_command_and_its_problem_answers() throws Exception {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(
+    void the_openapi_document_describes_every_command_its_headers_and_its_problem_answers() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
-        assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.body()).contains("/api/communities/{communityId}/members/{organizationId}/roles/{role}")
+        assertThat(answer.statusCode()).isEqualTo(200);
+        OpenApiDocument document = OpenApiDocument.parse(answer.body());
+        document.keep("membership-command");
+        assertThat(answer.body()).contains("/api/communities/{communityId}/members/{organizationId}/roles/{role}")
                 .contains("/api/communities/{communityId}/agreements/{agreementId}/terminate")
                 .contains("\"409\"").contains("\"412\"").contains("\"422\"").contains("application/problem+json");
+        assertThat(document.danglingReferences()).as("references that resolve to nothing").isEmpty();
+        assertThat(document.securitySchemes()).containsExactlyInAnyOrder("basic", "bearer");
+        List<OpenApiDocument.Operation> operations = document.operations();
+        assertThat(operations).extracting(OpenApiDocument.Operation::path).doesNotContain("/error");
+        assertThat(operations).allSatisfy(operation -> {
+            assertThat(operation.summary()).as("summary of %s", operation).isNotBlank();
+            assertThat(operation.parameters()).as("parameters of %s", operation)
+                    .contains("header:X-Correlation-Id").doesNotContain("query:context");
+        });
+        List<OpenApiDocument.Operation> commands = operations.stream()
+                .filter(operation -> operation.path().startsWith("/api/communities")).toList();
+        assertThat(commands).hasSize(12).allSatisfy(command -> assertThat(command.parameters())
+                .as("headers of %s", command).contains("header:Idempotency-Key", "header:If-Match"));
         HttpResponse<String> swaggerUi = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

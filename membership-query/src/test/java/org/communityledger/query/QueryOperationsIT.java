@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.communityledger.testsupport.OpenApiDocument;
 import org.communityledger.testsupport.SecurityMatrix;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,27 @@ class QueryOperationsIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void the_openapi_document_resolves_every_reference_and_summarises_every_operation() throws Exception {
+        HttpResponse<String> answer = get("/v3/api-docs", null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        OpenApiDocument document = OpenApiDocument.parse(answer.body());
+        document.keep("membership-query");
+        assertThat(document.danglingReferences()).as("references that resolve to nothing").isEmpty();
+        assertThat(document.securitySchemes()).containsExactlyInAnyOrder("basic", "bearer");
+        assertThat(document.operations()).extracting(OpenApiDocument.Operation::toString)
+                .contains("GET /api/communities", "GET /api/communities/{communityId}/members", "GET /api/stats",
+                        "GET /api/stream", "POST /api/admin/projections/rebuild")
+                .doesNotContain("GET /error");
+        assertThat(document.operations()).allSatisfy(operation -> {
+            assertThat(operation.summary()).as("summary of %s", operation).isNotBlank();
+            assertThat(operation.parameters()).as("parameters of %s", operation).contains("header:X-Correlation-Id");
+        });
+        assertThat(document.operations()).filteredOn(operation -> operation.path().equals("/api/stream"))
+                .singleElement().satisfies(stream -> assertThat(stream.parameters()).contains("header:Last-Event-ID"));
+    }
 
     @Test
     void readiness_needs_the_database_and_kafka_and_liveness_only_the_process() throws Exception {

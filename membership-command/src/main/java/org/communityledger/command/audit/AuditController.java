@@ -1,5 +1,7 @@
 package org.communityledger.command.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The auditors' API: read-only history, time travel, and the checks of the tamper-evident ledger. */
+@Tag(name = "Audit", description = "Read and check the stored history (AUDITOR role)")
 @RestController
 @Validated
 @RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,6 +50,7 @@ class AuditController {
     }
 
     /** A community's events in version order; {@code afterVersion} pages through them. */
+    @Operation(summary = "A community's stored events in version order, with their seals", operationId = "communityEvents")
     @GetMapping("/communities/{communityId}/events")
     AuditPage communityEvents(@PathVariable String communityId,
                               @RequestParam(defaultValue = "0") @Min(0) long afterVersion,
@@ -61,6 +65,7 @@ class AuditController {
      * Every event in position order after a position: follow the whole ledger without gaps or repeats. The
      * newest few seconds are held back while a hole below them may still be filled by a committing command.
      */
+    @Operation(summary = "Every stored event in position order, after a position", operationId = "events")
     @GetMapping("/events")
     AuditPage feed(@RequestParam(defaultValue = "0") @Min(0) long after,
                    @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
@@ -71,6 +76,7 @@ class AuditController {
     }
 
     /** The community as it was at a version, or at an instant (ISO-8601). */
+    @Operation(summary = "A community's state at a version or an instant, replayed from its events", operationId = "communityState")
     @GetMapping("/communities/{communityId}/state")
     HistoricalState state(@PathVariable String communityId,
                           @RequestParam(required = false) @Min(1) Long version,
@@ -85,16 +91,19 @@ class AuditController {
                         + (version != null ? "version " + version : asOf) + "."));
     }
 
+    @Operation(summary = "Recompute a community's hash chain and name the first event that does not fit", operationId = "verifyCommunity")
     @GetMapping("/communities/{communityId}/verify")
     ChainVerifier.Verification verify(@PathVariable String communityId) {
         return verifier.verify(known(communityId), Long.MAX_VALUE);
     }
 
+    @Operation(summary = "A digest of every community's chain head at a position", operationId = "digest")
     @GetMapping("/digest")
     Digest digest() {
         return digests.current();
     }
 
+    @Operation(summary = "Check a kept digest against the log", operationId = "verifyDigest")
     @PostMapping(path = "/digest/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     Digests.DigestVerification verifyDigest(@RequestBody Digest earlier) {
         if (earlier.merkleRoot() == null || !earlier.merkleRoot().matches("[0-9a-f]{64}")) {
@@ -104,6 +113,7 @@ class AuditController {
     }
 
     /** The log as NDJSON, streamed: all of it, one community's, or a range of positions. */
+    @Operation(summary = "The log as NDJSON, one stored event per line, for the offline verifier", operationId = "export")
     @GetMapping(path = "/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String communityId,
                                                  @RequestParam(defaultValue = "0") @Min(0) long after,

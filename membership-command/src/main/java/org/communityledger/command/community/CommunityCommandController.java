@@ -1,5 +1,7 @@
 package org.communityledger.command.community;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.communityledger.command.dispatch.CommandContext;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Commands on communities. Each endpoint translates its request into a command and hands it to the
  * dispatcher; the answer is the community's new version (also as {@code ETag}) and the event's position.
  */
+@Tag(name = "Commands", description = "Change a community: each accepted command is stored as events and answers the community's new version and position")
 @RestController
 @RequestMapping(path = "/api/communities", produces = MediaType.APPLICATION_JSON_VALUE)
 class CommunityCommandController {
@@ -37,6 +40,7 @@ class CommunityCommandController {
         this.dispatcher = dispatcher;
     }
 
+    @Operation(summary = "Establish a community")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> establish(@Valid @RequestBody EstablishCommunityRequest request,
                                             CommandContext context) {
@@ -48,6 +52,7 @@ class CommunityCommandController {
                 .body(result);
     }
 
+    @Operation(summary = "Approve a version of the constitution")
     @PostMapping(path = "/{communityId}/constitution", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> approveConstitution(@PathVariable String communityId,
                                                       @Valid @RequestBody ApproveConstitutionRequest request,
@@ -57,6 +62,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id)), context);
     }
 
+    @Operation(summary = "Approve the organisational list (who holds which position)")
     @PostMapping(path = "/{communityId}/organizational-list", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> approveOrganizationalList(@PathVariable String communityId,
                                                             @Valid @RequestBody ApproveOrganizationalListRequest request,
@@ -66,6 +72,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id)), context);
     }
 
+    @Operation(summary = "Join an organisation to the community")
     @PostMapping(path = "/{communityId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> join(@PathVariable String communityId,
                                        @Valid @RequestBody JoinMemberRequest request,
@@ -74,6 +81,7 @@ class CommunityCommandController {
         return ok(dispatcher.execute(context, id, request, JoinMember.class, () -> request.toCommand(id)), context);
     }
 
+    @Operation(summary = "Record that a member leaves")
     @PostMapping(path = "/{communityId}/members/{organizationId}/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> leave(@PathVariable String communityId, @PathVariable String organizationId,
                                         @Valid @RequestBody LeaveCommunityRequest request,
@@ -84,6 +92,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id, member)), context);
     }
 
+    @Operation(summary = "Assign a role to a member (CHAIR_UNIT may be transferred)")
     @PostMapping(path = "/{communityId}/members/{organizationId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> assignRole(@PathVariable String communityId, @PathVariable String organizationId,
                                              @Valid @RequestBody AssignRoleRequest request,
@@ -94,6 +103,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id, member)), context);
     }
 
+    @Operation(summary = "Revoke a role from a member")
     @DeleteMapping(path = "/{communityId}/members/{organizationId}/roles/{role}")
     ResponseEntity<CommandResult> revokeRole(@PathVariable String communityId, @PathVariable String organizationId,
                                              @PathVariable String role, CommandContext context) {
@@ -104,6 +114,7 @@ class CommunityCommandController {
                 () -> new RevokeRole(id, member, memberRole)), context);
     }
 
+    @Operation(summary = "Award a plaque to a member")
     @PostMapping(path = "/{communityId}/plaques", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> awardPlaque(@PathVariable String communityId,
                                               @Valid @RequestBody AwardPlaqueRequest request,
@@ -114,6 +125,7 @@ class CommunityCommandController {
                 new CreatedId(CreatedId.PLAQUE, plaqueId.value())), context);
     }
 
+    @Operation(summary = "Revoke a plaque")
     @PostMapping(path = "/{communityId}/plaques/{plaqueId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> revokePlaque(@PathVariable String communityId, @PathVariable String plaqueId,
                                                @Valid @RequestBody RevokePlaqueRequest request,
@@ -124,6 +136,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id, plaque)), context);
     }
 
+    @Operation(summary = "Sign an agreement between members")
     @PostMapping(path = "/{communityId}/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> signAgreement(@PathVariable String communityId,
                                                 @Valid @RequestBody SignAgreementRequest request,
@@ -135,6 +148,7 @@ class CommunityCommandController {
                 new CreatedId(CreatedId.AGREEMENT, agreementId.value())), context);
     }
 
+    @Operation(summary = "Terminate an agreement")
     @PostMapping(path = "/{communityId}/agreements/{agreementId}/terminate",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> terminateAgreement(@PathVariable String communityId,
@@ -147,6 +161,7 @@ class CommunityCommandController {
                 () -> request.toCommand(id, agreement)), context);
     }
 
+    @Operation(summary = "Dissolve the community")
     @PostMapping(path = "/{communityId}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResult> dissolve(@PathVariable String communityId,
                                            @Valid @RequestBody DissolveCommunityRequest request,

@@ -1,5 +1,7 @@
 package org.communityledger.query.community;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Communities and their members, as projected from the event topic. */
+@Tag(name = "Communities", description = "Views of communities and their members")
 @RestController
 @Validated
 @RequestMapping(path = "/api/communities", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,6 +35,7 @@ class CommunityQueryController {
         this.freshness = freshness;
     }
 
+    @Operation(summary = "List communities, a page at a time")
     @GetMapping
     PageOf<CommunityView> communities(
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -42,6 +46,7 @@ class CommunityQueryController {
         return new PageOf<>(views.communities(page, size), page, size, views.communityCount(), position);
     }
 
+    @Operation(summary = "One community: status, member count, chair unit, plaques, agreements")
     @GetMapping("/{communityId}")
     CommunityView community(@PathVariable String communityId,
                             @RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
@@ -49,6 +54,7 @@ class CommunityQueryController {
         return views.community(communityId).orElseThrow(() -> unknown(communityId));
     }
 
+    @Operation(summary = "A community's members, a page at a time")
     @GetMapping("/{communityId}/members")
     PageOf<MemberView> members(
             @PathVariable String communityId,

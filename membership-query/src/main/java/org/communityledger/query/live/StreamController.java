@@ -1,5 +1,7 @@
 package org.communityledger.query.live;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /api/stream}: server-sent events of every view change. Each event's id is the global position
  * of the change; a browser that reconnects sends it back as {@code Last-Event-ID} and gets what it missed.
  */
+@Tag(name = "Live changes", description = "Server-sent events of every change the views apply")
 @RestController
 class StreamController {
 
@@ -22,6 +25,7 @@ class StreamController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Stream every change as it is applied; resume with Last-Event-ID")
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       Principal principal) {

@@ -1,5 +1,7 @@
 package org.communityledger.query.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import jakarta.validation.constraints.Min;
 import org.communityledger.query.live.FreshnessGate;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An organisation's memberships, roles, plaques and agreements in all communities. */
+@Tag(name = "Organisations", description = "An organisation across communities")
 @RestController
 @Validated
 @RequestMapping(path = "/api/organizations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -26,6 +29,7 @@ class OrganizationQueryController {
         this.freshness = freshness;
     }
 
+    @Operation(summary = "An organisation and its memberships in every community")
     @GetMapping("/{organizationId}")
     OrganizationView organization(@PathVariable String organizationId,
                                   @RequestParam(required = false) @Min(0) Long minPosition,

@@ -1,5 +1,7 @@
 package org.communityledger.query.rebuild;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Rebuilding the views from the start of the log, and watching it happen. */
+@Tag(name = "Operations")
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class RebuildController {
@@ -39,6 +42,7 @@ class RebuildController {
     record RebuildRequest(@Size(max = 500) String reason) {
     }
 
+    @Operation(summary = "Rebuild the views from the topic's first offset, then switch readers over")
     @PostMapping(path = "/rebuild", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> rebuild(@Valid @RequestBody RebuildRequest request, Principal principal) {
         if (!rebuilder.start()) {
@@ -55,6 +59,7 @@ class RebuildController {
                 .body(rebuilder.status());
     }
 
+    @Operation(summary = "The rebuild's state and progress", operationId = "rebuildStatus")
     @GetMapping("/status")
     RebuildStatus status() {
         return rebuilder.status();

@@ -1,5 +1,7 @@
 package org.communityledger.query.repair;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The records the projection parked: listed, replayed once their cause is fixed, or discarded with a reason. */
+@Tag(name = "Operations")
 @RestController
 @Validated
 @RequestMapping(path = "/api/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,6 +50,7 @@ class DeadLetterController {
     record DiscardRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Operation(summary = "Parked records, newest first")
     @GetMapping
     DeadLetters list(@RequestParam(required = false) @Pattern(regexp = "PARKED|REPLAYED|DISCARDED") String status,
                      @RequestParam(required = false) @Size(max = 64) String communityId,
@@ -54,21 +58,25 @@ class DeadLetterController {
         return new DeadLetters(deadLetters.list(status, communityId, limit));
     }
 
+    @Operation(summary = "One parked record with its reason")
     @GetMapping("/{id}")
     DeadLetter deadLetter(@PathVariable @Min(1) long id) {
         return replay.find(id).orElseThrow(() -> new UnknownDeadLetterException(id));
     }
 
+    @Operation(summary = "Apply one parked record again", operationId = "replayDeadLetter")
     @PostMapping("/{id}/replay")
     DeadLetterReplay.Replayed replay(@PathVariable @Min(1) long id, Principal principal) {
         return replay.replay(id, principal.getName());
     }
 
+    @Operation(summary = "Apply every parked record of a community again, in order", operationId = "replayDeadLetters")
     @PostMapping(path = "/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
     DeadLetterReplay.Replays replayAll(@Valid @RequestBody ReplayRequest request, Principal principal) {
         return replay.replayAll(request.communityId(), principal.getName());
     }
 
+    @Operation(summary = "Discard a parked record, with a reason", operationId = "discardDeadLetter")
     @PostMapping(path = "/{id}/discard", consumes = MediaType.APPLICATION_JSON_VALUE)
     DeadLetter discard(@PathVariable @Min(1) long id, @Valid @RequestBody DiscardRequest request,
                        Principal principal) {

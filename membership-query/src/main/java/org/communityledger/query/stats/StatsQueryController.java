@@ -1,5 +1,7 @@
 package org.communityledger.query.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Statistics over all communities, counting each organisation once however many communities it is in. */
+@Tag(name = "Statistics", description = "Counts across communities")
 @RestController
 @Validated
 class StatsQueryController {
@@ -25,6 +28,7 @@ class StatsQueryController {
         this.freshness = freshness;
     }
 
+    @Operation(summary = "Communities and member organisations, by province and by kind")
     @GetMapping(path = "/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     StatsView stats(@RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
         freshness.awaitApplied(minPosition, principal.getName());

@@ -1,5 +1,6 @@
 package org.communityledger.platform.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * refuses (encoded or doubled slashes, dot segments, unknown methods), and anything else the servlet
  * container forwards to the error path. Replaces Boot's default error JSON, which is not RFC 9457.
  */
+// Not an operation of the API: the container forwards its own errors here to answer them as problems.
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
