@@ -15,8 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the newest events as the service starts, before it reports ready, and then, every minute, the events
- * that settled since: each event's hash recomputed from its stored content, each link to the event before it in the
+ * Checks the newest settled events as the service starts, before it reports ready, and then, every minute, the
+ * events that settled since: each event's hash recomputed from its stored content, each link to the event before it in the
  * same community (within the window; a full check is the verify endpoint's), and each stored payload and metadata
  * one well-formed JSON value. The first check catches an edit made in the table while the service was down; the
  * later ones an edit of a new event made while it runs, a minute after the event settled at most, where before
@@ -60,10 +60,10 @@ class NewestEventsCheck implements ApplicationRunner {
         }
         try {
             long started = System.nanoTime();
+            // Up to the settled position only: above it a hole may still be filled, and the events there are the
+            // next check's, so no event is read (or counted as a problem) twice.
             long settled = storedEvents.safePosition(properties.settle());
-            long latest = storedEvents.latestPosition();
-            Result result = check(Math.max(0, latest - properties.newestEventsCheck()), latest);
-            // Above the settled position a hole may still be filled; the next check goes over it again.
+            Result result = check(Math.max(0, settled - properties.newestEventsCheck()), settled);
             checkedUpTo.set(settled);
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (result.problems().isEmpty()) {
