@@ -2,6 +2,7 @@ package org.communityledger.client;
 
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.health.HealthApi;
 import org.communityledger.client.metrics.MetricsApi;
 
@@ -13,5 +14,6 @@ public record CommandServiceClient(
         HealthApi health,
         MetricsApi metrics,
         AuditApi audit,
-        ExportApi export) {
+        ExportApi export,
+        CommandApi commands) {
 }

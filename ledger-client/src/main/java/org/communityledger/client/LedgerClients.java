@@ -3,12 +3,16 @@ package org.communityledger.client;
 import java.net.URI;
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.community.CommunityApi;
 import org.communityledger.client.deadletter.DeadLetterApi;
 import org.communityledger.client.health.HealthApi;
 import org.communityledger.client.metrics.MetricsApi;
+import org.communityledger.client.organization.OrganizationApi;
 import org.communityledger.client.quarantine.QuarantineApi;
 import org.communityledger.client.rebuild.RebuildApi;
+import org.communityledger.client.stats.StatsApi;
+import org.communityledger.client.stream.StreamApi;
 
 /**
  * Where clients of the ledger's API come from:
@@ -35,7 +39,8 @@ public final class LedgerClients {
         ServiceConnection service = new ServiceConnection(normalized(baseUrl), credentials, settings);
         return new QueryServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
                 service.api(CommunityApi.class), service.api(RebuildApi.class), service.api(DeadLetterApi.class),
-                service.api(QuarantineApi.class));
+                service.api(QuarantineApi.class), service.api(OrganizationApi.class), service.api(StatsApi.class),
+                service.downloadApi(StreamApi.class));
     }
 
     public static CommandServiceClient command(String baseUrl, Credentials credentials) {
@@ -45,7 +50,7 @@ public final class LedgerClients {
     public static CommandServiceClient command(String baseUrl, Credentials credentials, ClientSettings settings) {
         ServiceConnection service = new ServiceConnection(normalized(baseUrl), credentials, settings);
         return new CommandServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
-                service.api(AuditApi.class), service.downloadApi(ExportApi.class));
+                service.api(AuditApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class));
     }
 
     /**

@@ -72,6 +72,7 @@ final class ServiceConnection {
         builder.defaultStatusHandler(HttpStatusCode::isError, new ProblemResponses(json));
         credentials.authorization().ifPresent(value -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, value));
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(builder.build()))
+                .customArgumentResolver(new CommandHeaders())
                 .exchangeAdapterDecorator(adapter -> new UnreachableTranslation(adapter, baseUrl))
                 .build();
     }

@@ -1,15 +1,35 @@
 package org.communityledger.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.client.CommandServiceClient;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClientException;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.LedgerUnreachableException;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.command.ApproveConstitution;
+import org.communityledger.client.command.ApproveOrganizationalList;
+import org.communityledger.client.command.AssignRole;
+import org.communityledger.client.command.AwardPlaque;
+import org.communityledger.client.command.CommandApi;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.CommandResult;
+import org.communityledger.client.command.EstablishCommunity;
+import org.communityledger.client.command.JoinMember;
+import org.communityledger.client.command.SignAgreement;
+import org.communityledger.client.community.Community;
+import org.communityledger.client.stats.Stats;
 
 /**
  * {@code ./ledger demo}: replays the establishment conference of 19 October 2025 (the seed report) through
@@ -18,16 +38,21 @@ import java.util.Map;
  */
 public final class ConferenceDemo {
 
-    static final String CONFERENCE_DAY = "2025-10-19";
+    static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
+    /** Every command's idempotency key starts with it, so that a rerun is recognised as a retry. */
+    private static final String KEY_PREFIX = "demo-conference-" + CONFERENCE_DAY + "/";
     private static final String COLLEGE = "nanchong-film-vocational-college";
     private static final String SOUTHERN_FILM = "southern-film-group";
     private static final String PRESENTER = "邹鹏 Zou Peng, Executive Vice President, Nanchong Film Industry Vocational College";
 
-    private final LedgerClient ledger;
+    private final CommandApi commands;
+    private final QueryServiceClient views;
     private final List<DemoOrganization> organizations;
 
-    private ConferenceDemo(LedgerClient ledger, List<DemoOrganization> organizations) {
-        this.ledger = ledger;
+    private ConferenceDemo(CommandServiceClient command, QueryServiceClient query,
+                           List<DemoOrganization> organizations) {
+        this.commands = command.commands();
+        this.views = query;
         this.organizations = organizations;
     }
 
@@ -39,7 +64,7 @@ public final class ConferenceDemo {
                 "http://127.0.0.1:" + env.getOrDefault("LEDGER_QUERY_PORT", "8081"));
         try {
             run(commandUrl, queryUrl, env.getOrDefault("LEDGER_USER", "admin"), env.getOrDefault("LEDGER_PASSWORD", "admin"));
-        } catch (LedgerClient.DemoFailed e) {
+        } catch (DemoFailed e) {
             System.err.println("ledger demo: " + e.getMessage());
             System.exit(1);
         }
@@ -50,10 +75,16 @@ public final class ConferenceDemo {
      * once the query side shows them; prints progress and a summary.
      */
     public static Map<String, Long> run(String commandUrl, String queryUrl, String user, String password) {
-        ConferenceDemo demo = new ConferenceDemo(
-                new LedgerClient(commandUrl, queryUrl, "demo-conference-" + CONFERENCE_DAY + "/", user, password),
-                DemoOrganization.load());
-        return demo.replayConference();
+        Credentials admin = Credentials.basic(user, password);
+        ConferenceDemo demo = new ConferenceDemo(LedgerClients.command(commandUrl, admin),
+                LedgerClients.query(queryUrl, admin), DemoOrganization.load());
+        try {
+            return demo.replayConference();
+        } catch (LedgerUnreachableException e) {
+            throw new DemoFailed(e.getMessage() + "; is ./ledger up running?");
+        } catch (LedgerClientException e) {
+            throw new DemoFailed(e.getMessage());
+        }
     }
 
     private Map<String, Long> replayConference() {
@@ -80,80 +111,68 @@ public final class ConferenceDemo {
     }
 
     private String establish(DemoCommunity community) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", community.name());
-        body.put("sector", community.sector());
-        body.put("region", "Sichuan");
-        body.put("hostOrganizationId", COLLEGE);
-        body.put("venue", "Literature and Art Center, Nanchong Film Industry Vocational College");
-        body.put("establishedOn", CONFERENCE_DAY);
-        String communityId = ledger.command("/api/communities", body, "establish/" + community.code())
-                .get("communityId").asText();
+        String communityId = commands.establish(new EstablishCommunity(community.name(), community.sector(),
+                "Sichuan", COLLEGE, "Literature and Art Center, Nanchong Film Industry Vocational College",
+                CONFERENCE_DAY), options("establish/" + community.code())).communityId();
         System.out.println("  established " + community.name() + "\n    communityId " + communityId);
         return communityId;
     }
 
     private long replay(DemoCommunity community, String communityId) {
-        String base = "/api/communities/" + communityId;
         String key = community.code() + "/";
-        ledger.command(base + "/constitution", Map.of(
-                "version", "1.0",
-                "documentSha256", sha256("Constitution of " + community.name() + ", version 1.0 (demo text)"),
-                "approvedOn", CONFERENCE_DAY), key + "constitution");
+        commands.approveConstitution(communityId, new ApproveConstitution("1.0",
+                sha256("Constitution of " + community.name() + ", version 1.0 (demo text)"), CONFERENCE_DAY),
+                options(key + "constitution"));
         List<DemoOrganization> members = organizations.stream().filter(o -> o.memberOf(community.code())).toList();
         int joined = 0;
         for (DemoOrganization organization : members) {
-            ledger.command(base + "/members", Map.of(
-                    "organizationId", organization.organizationId(),
-                    "name", organization.name(),
-                    "kind", organization.kind(),
-                    "province", organization.province(),
-                    "joinedOn", CONFERENCE_DAY), key + "join/" + organization.organizationId());
+            commands.join(communityId, new JoinMember(organization.organizationId(), organization.name(),
+                    organization.kind(), organization.province(), CONFERENCE_DAY),
+                    options(key + "join/" + organization.organizationId()));
             joined++;
             if (joined % 10 == 0 || joined == members.size()) {
                 System.out.printf("    members %d/%d%n", joined, members.size());
             }
         }
-        ledger.command(base + "/organizational-list", Map.of(
-                "positions", positions(community),
-                "approvedOn", CONFERENCE_DAY), key + "organizational-list");
-        assign(base, key, SOUTHERN_FILM, "CHAIR_UNIT");
-        assign(base, key, COLLEGE, "SECRETARIAT");
-        community.viceChairs().forEach(viceChair -> assign(base, key, viceChair, "VICE_CHAIR_UNIT"));
-        assign(base, key, community.leadingEnterprise(), "LEADING_ENTERPRISE");
-        JsonNode plaque = ledger.command(base + "/plaques", Map.of(
-                "title", community.plaque(),
-                "recipientOrganizationId", COLLEGE,
-                "presentedBy", PRESENTER,
-                "awardedOn", CONFERENCE_DAY), key + "plaque");
+        commands.approveOrganizationalList(communityId, new ApproveOrganizationalList(positions(community),
+                CONFERENCE_DAY), options(key + "organizational-list"));
+        assign(communityId, key, SOUTHERN_FILM, "CHAIR_UNIT");
+        assign(communityId, key, COLLEGE, "SECRETARIAT");
+        community.viceChairs().forEach(viceChair -> assign(communityId, key, viceChair, "VICE_CHAIR_UNIT"));
+        assign(communityId, key, community.leadingEnterprise(), "LEADING_ENTERPRISE");
+        CommandResult plaque = commands.awardPlaque(communityId, new AwardPlaque(community.plaque(), COLLEGE,
+                PRESENTER, CONFERENCE_DAY), options(key + "plaque"));
         System.out.println("    chair unit Southern Film Group; plaque \"" + community.plaque() + "\" to "
                 + "Nanchong Film Industry Vocational College");
-        return plaque.get("version").asLong();
+        return plaque.version();
     }
 
     private long signAgreement(String communityId) {
-        JsonNode signed = ledger.command("/api/communities/" + communityId + "/agreements", Map.of(
-                "title", "Strategic cooperation agreement 战略合作协议",
-                "partyOrganizationIds", List.of("hust-press", SOUTHERN_FILM),
-                "scope", List.of("textbook development", "resource construction"),
-                "signedOn", CONFERENCE_DAY), "SA/agreement/hust-press/southern-film-group");
+        CommandResult signed = commands.signAgreement(communityId, new SignAgreement(
+                "Strategic cooperation agreement 战略合作协议", List.of("hust-press", SOUTHERN_FILM),
+                List.of("textbook development", "resource construction"), CONFERENCE_DAY),
+                options("SA/agreement/hust-press/southern-film-group"));
         System.out.println("  agreement signed: HUST Press and Southern Film Group (textbook development, resource construction)");
-        return signed.get("version").asLong();
+        return signed.version();
     }
 
-    private void assign(String base, String key, String organizationId, String role) {
-        ledger.command(base + "/members/" + organizationId + "/roles", Map.of("role", role),
-                key + "role/" + organizationId + "/" + role);
+    private void assign(String communityId, String key, String organizationId, String role) {
+        commands.assignRole(communityId, organizationId, AssignRole.of(role),
+                options(key + "role/" + organizationId + "/" + role));
     }
 
-    private List<Map<String, String>> positions(DemoCommunity community) {
-        java.util.ArrayList<Map<String, String>> positions = new java.util.ArrayList<>();
-        positions.add(Map.of("organizationId", SOUTHERN_FILM, "position", "理事长单位 Chair unit"));
-        positions.add(Map.of("organizationId", COLLEGE, "position", "秘书长单位 Secretary-general unit"));
+    private static CommandOptions options(String step) {
+        return CommandOptions.idempotent(KEY_PREFIX + step).withCorrelationId("ledger-demo");
+    }
+
+    private List<ApproveOrganizationalList.Position> positions(DemoCommunity community) {
+        List<ApproveOrganizationalList.Position> positions = new ArrayList<>();
+        positions.add(new ApproveOrganizationalList.Position(SOUTHERN_FILM, "理事长单位 Chair unit"));
+        positions.add(new ApproveOrganizationalList.Position(COLLEGE, "秘书长单位 Secretary-general unit"));
         community.viceChairs().forEach(viceChair ->
-                positions.add(Map.of("organizationId", viceChair, "position", "副理事长单位 Vice-chair unit")));
-        positions.add(Map.of("organizationId", community.leadingEnterprise(),
-                "position", "龙头企业 Leading enterprise"));
+                positions.add(new ApproveOrganizationalList.Position(viceChair, "副理事长单位 Vice-chair unit")));
+        positions.add(new ApproveOrganizationalList.Position(community.leadingEnterprise(),
+                "龙头企业 Leading enterprise"));
         return positions;
     }
 
@@ -162,37 +181,47 @@ public final class ConferenceDemo {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         for (Map.Entry<String, Long> community : versions.entrySet()) {
             while (true) {
-                JsonNode view = ledger.view("/api/communities/" + community.getKey());
-                if (view != null && view.get("version").asLong() >= community.getValue()) {
+                Community view = viewOrNull(community.getKey());
+                if (view != null && view.version() >= community.getValue()) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new LedgerClient.DemoFailed("the query side did not catch up within 60 s");
+                    throw new DemoFailed("the query side did not catch up within 60 s");
                 }
                 sleep();
             }
         }
     }
 
+    /** The community's view, or null while the query side has not seen it yet. */
+    private Community viewOrNull(String communityId) {
+        try {
+            return views.communities().community(communityId);
+        } catch (LedgerProblemException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private void printSummary(Map<String, Long> versions) {
-        JsonNode stats = ledger.view("/api/stats");
+        Stats stats = views.stats().stats();
         System.out.println();
         System.out.println("Summary (from the query API)");
-        System.out.printf("  communities      %d%n", stats.get("communities").asLong());
-        System.out.printf("  organisations    %d distinct active members%n", stats.get("organizations").asLong());
-        System.out.printf("  provinces        %d provincial-level regions%n", stats.get("provinces").asLong());
+        System.out.printf("  communities      %d%n", stats.communities());
+        System.out.printf("  organisations    %d distinct active members%n", stats.organizations());
+        System.out.printf("  provinces        %d provincial-level regions%n", stats.provinces());
         for (String communityId : versions.keySet()) {
-            JsonNode community = ledger.view("/api/communities/" + communityId);
-            System.out.printf("  %s%n", community.get("name").asText());
+            Community community = views.communities().community(communityId);
+            System.out.printf("  %s%n", community.name());
             System.out.printf("    members %d, chair unit %s, constitution %s, version %d%n",
-                    community.get("memberCount").asLong(), community.get("chairUnit").get("name").asText(),
-                    community.get("constitutionVersion").asText(), community.get("version").asLong());
-            community.get("plaques").forEach(plaque ->
-                    System.out.printf("    plaque     %s -> %s%n", plaque.get("title").asText(),
-                            plaque.get("recipientName").asText()));
-            community.get("agreements").forEach(agreement ->
-                    System.out.printf("    agreement  %s: %s%n", agreement.get("title").asText(),
-                            agreement.get("partyOrganizationIds")));
+                    community.memberCount(), community.chairUnit().name(), community.constitutionVersion(),
+                    community.version());
+            community.plaques().forEach(plaque ->
+                    System.out.printf("    plaque     %s -> %s%n", plaque.title(), plaque.recipientName()));
+            community.agreements().forEach(agreement ->
+                    System.out.printf("    agreement  %s: %s%n", agreement.title(), agreement.partyOrganizationIds()));
         }
     }
 
@@ -210,7 +239,14 @@ public final class ConferenceDemo {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerClient.DemoFailed("interrupted");
+            throw new DemoFailed("interrupted");
+        }
+    }
+
+    /** The demo cannot go on; the message says why. */
+    static final class DemoFailed extends RuntimeException {
+        DemoFailed(String message) {
+            super(message);
         }
     }
 

@@ -15,9 +15,11 @@ import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ChainVerification;
 import org.communityledger.client.audit.Digest;
 import org.communityledger.client.audit.DigestVerification;
+import org.communityledger.client.community.Community;
 import org.communityledger.client.community.CommunityApi;
 import org.communityledger.client.community.CommunityPage;
 import org.communityledger.client.community.CommunitySummary;
+import org.communityledger.client.community.MemberPage;
 import org.communityledger.launcher.operator.CapturedTerminal;
 import org.communityledger.launcher.operator.CommandLine;
 import org.communityledger.launcher.operator.ExitCode;
@@ -59,19 +61,33 @@ class VerifyCommandTest {
 
     /** Lists the given number of communities, "community-0" on, a page at a time. */
     private CommunityApi listing(int communities) {
-        return (page, size) -> {
-            pagesRead.add(page);
-            List<CommunitySummary> items = IntStream.range(page * size, Math.min(communities, (page + 1) * size))
-                    .mapToObj(i -> new CommunitySummary("community-" + i, "name", "sector", "region", "ACTIVE", null,
-                            1, 1, i))
-                    .toList();
-            return new CommunityPage(items, page, size, communities, communities);
+        return new CommunityApi() {
+            @Override
+            public CommunityPage communities(int page, int size) {
+                pagesRead.add(page);
+                List<CommunitySummary> items = IntStream.range(page * size, Math.min(communities, (page + 1) * size))
+                        .mapToObj(i -> new CommunitySummary("community-" + i, "name", "sector", "region", "ACTIVE",
+                                null, 1, 1, i))
+                        .toList();
+                return new CommunityPage(items, page, size, communities, communities);
+            }
+
+            @Override
+            public Community community(String communityId, Long minPosition) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public MemberPage members(String communityId, String province, String kind, String role, String text,
+                                      int page, int size, Long minPosition) {
+                throw new AssertionError("not used");
+            }
         };
     }
 
     private int run(CommunityApi communities, String... ids) {
-        QueryServiceClient query = new QueryServiceClient(null, null, communities, null, null, null);
-        CommandServiceClient command = new CommandServiceClient(null, null, audit, null);
+        QueryServiceClient query = new QueryServiceClient(null, null, communities, null, null, null, null, null, null);
+        CommandServiceClient command = new CommandServiceClient(null, null, audit, null, null);
         VerifyCommand verify = new VerifyCommand();
         return verify.run(CommandLine.parse(List.of(ids), verify.syntax()), TestServices.of(query, command),
                 terminal.terminal());
