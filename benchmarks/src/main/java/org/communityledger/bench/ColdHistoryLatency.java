@@ -40,7 +40,7 @@ final class ColdHistoryLatency {
         system.kill(LocalSystem.Part.COMMAND);
         system.restart(LocalSystem.Part.COMMAND);
         double restartSeconds = (System.nanoTime() - restarting) / 1e9;
-        LedgerApi api = new LedgerApi(system.commandUrl(), "admin");
+        BenchCommands api = new BenchCommands(system.commandUrl());
         long started = System.nanoTime();
         api.establish("P6 after restart");
         long serviceFirst = (System.nanoTime() - started) / 1000;

@@ -55,7 +55,7 @@ final class CommandLoad {
         for (int client = 0; client < clients; client++) {
             int self = client;
             Thread thread = new Thread(() -> {
-                LedgerApi api = new LedgerApi(commandUrls.get(self % commandUrls.size()), "admin");
+                BenchCommands api = new BenchCommands(commandUrls.get(self % commandUrls.size()));
                 long next = System.nanoTime() + (interval * self / Math.max(clients, 1));
                 for (int i = 0; System.nanoTime() < end; i++) {
                     if (interval > 0) {
@@ -66,7 +66,7 @@ final class CommandLoad {
                     String organization = "b" + runTag + "-" + ORGANIZATIONS.incrementAndGet();
                     long sent = System.nanoTime();
                     try {
-                        LedgerApi.Answer answer = api.join(community, organization);
+                        BenchCommands.Answer answer = api.join(community, organization);
                         long answered = System.nanoTime();
                         if (answer.accepted()) {
                             latency.record(answered - sent);
@@ -75,7 +75,7 @@ final class CommandLoad {
                                 listener.accepted(answer.position(), answered);
                             }
                         } else {
-                            error(errors, firstError, answer.status() + " " + answer.body());
+                            error(errors, firstError, answer.refusal());
                         }
                     } catch (Exception e) {
                         error(errors, firstError, e.toString());

@@ -27,10 +27,10 @@ final class HistoryLatency {
     record Priming(long micros, boolean accepted) {
     }
 
-    private final LedgerApi api;
+    private final BenchCommands api;
 
     HistoryLatency(String commandUrl) {
-        this.api = new LedgerApi(commandUrl, "admin");
+        this.api = new BenchCommands(commandUrl);
     }
 
     /**

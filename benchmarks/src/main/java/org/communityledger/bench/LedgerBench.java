@@ -1,8 +1,7 @@
 package org.communityledger.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +13,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.communityledger.client.CommandServiceClient;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.audit.ChainVerification;
+import org.communityledger.client.rebuild.RebuildRequest;
+import org.communityledger.client.rebuild.RebuildState;
+import org.communityledger.client.rebuild.RebuildStatus;
 import org.communityledger.launcher.CheckpointKey;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
@@ -34,7 +42,6 @@ public final class LedgerBench {
     private final boolean cluster;
     private final Path home;
     private final Report report = new Report();
-    private final ObjectMapper json = new ObjectMapper();
 
     private LedgerBench(BenchPlan plan, boolean cluster, Path home) {
         this.plan = plan;
@@ -114,7 +121,7 @@ public final class LedgerBench {
                         plan.rawKafkaRecords(), partitions)));
 
         System.out.println("Cluster: commands over HTTP through both command instances ...");
-        LedgerApi admin = new LedgerApi(system.commandUrl(), "admin");
+        BenchCommands admin = new BenchCommands(system.commandUrl());
         List<String> communities = new ArrayList<>();
         for (int i = 0; i < plan.communities(); i++) {
             communities.add(admin.establish("Cluster benchmark community " + i));
@@ -160,7 +167,7 @@ public final class LedgerBench {
                 kafkaDetail));
 
         System.out.println("Commands over HTTP ...");
-        LedgerApi admin = new LedgerApi(commandUrl, "admin");
+        BenchCommands admin = new BenchCommands(commandUrl);
         List<String> communities = new ArrayList<>();
         for (int i = 0; i < plan.communities(); i++) {
             communities.add(admin.establish("Benchmark community " + i));
@@ -253,8 +260,8 @@ public final class LedgerBench {
         Settled settled = awaitSettled(system, Duration.ofMinutes(5));
         report.note("P7: measured once the snapshotter had settled and the transparency log had sealed "
                 + settled.describe() + ", with the query service paused");
-        LedgerApi auditor = new LedgerApi(commandUrl, "auditor");
-        String verifyPath = "/api/audit/communities/" + seeded.get(0) + "/verify";
+        CommandServiceClient auditor = BenchCommands.auditor(commandUrl);
+        String verified = seeded.get(0);
         try (PausedProcess query = PausedProcess.of(system.pids().get("membership-query"))) {
             // Judged on the first call, which a user meets (its code paths not compiled yet); the second is reported,
             // and the CPU each call cost the command service and PostgreSQL.
@@ -263,22 +270,22 @@ public final class LedgerBench {
             audited.put("PostgreSQL", system.pids().get("postgres"));
             CpuMeter cpu = new CpuMeter(audited);
             CpuMeter.Reading start = cpu.read();
-            Timed<JsonNode> coldVerify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+            Timed<ChainVerification> coldVerify = Timed.of(() -> auditor.audit().verifyChain(verified));
             String coldVerifyCpu = cpu.since(start);
             start = cpu.read();
-            Timed<JsonNode> verify = Timed.of(() -> json.readTree(auditor.get(verifyPath).body()));
+            Timed<ChainVerification> verify = Timed.of(() -> auditor.audit().verifyChain(verified));
             String verifyCpu = cpu.since(start);
             report.add(auditFigure("P7 verify", "verify one community's chain (%,d events)",
-                    coldVerify.value().get("eventsChecked").asLong(), coldVerify.seconds(),
-                    verify.value().get("eventsChecked").asLong(), verify.seconds(),
-                    coldVerify.value().get("valid").asBoolean() && verify.value().get("valid").asBoolean(),
-                    "valid=" + coldVerify.value().get("valid") + "/" + verify.value().get("valid")
+                    coldVerify.value().eventsChecked(), coldVerify.seconds(),
+                    verify.value().eventsChecked(), verify.seconds(),
+                    coldVerify.value().valid() && verify.value().valid(),
+                    "valid=" + coldVerify.value().valid() + "/" + verify.value().valid()
                             + "; CPU of the first call: " + coldVerifyCpu + "; of the second: " + verifyCpu));
             start = cpu.read();
-            Timed<long[]> coldExport = Timed.of(() -> auditor.countLines("/api/audit/export"));
+            Timed<long[]> coldExport = Timed.of(() -> countLines(auditor.export().export(null, null, null)));
             String coldExportCpu = cpu.since(start);
             start = cpu.read();
-            Timed<long[]> export = Timed.of(() -> auditor.countLines("/api/audit/export"));
+            Timed<long[]> export = Timed.of(() -> countLines(auditor.export().export(null, null, null)));
             String exportCpu = cpu.since(start);
             report.add(auditFigure("P7 export", "NDJSON export of the whole log (%,d events, "
                             + (coldExport.value()[1] >> 20) + " MB)", coldExport.value()[0], coldExport.seconds(),
@@ -347,7 +354,7 @@ public final class LedgerBench {
                     sealed, events, sealSeconds)));
             return;
         }
-        ProofLatency.Result proofs = new ProofLatency(new LedgerApi(system.commandUrl(), "auditor"), postgres)
+        ProofLatency.Result proofs = new ProofLatency(BenchCommands.auditor(system.commandUrl()).proofs(), postgres)
                 .measure(plan.proofSamples());
         // A sealing rate only where events were seeded for it: otherwise nothing was timed.
         String sealing = events > stored ? String.format(" (the %,d seeded events sealed at %,.0f events/s)",
@@ -368,7 +375,7 @@ public final class LedgerBench {
     }
 
     private void rebuild(LocalSystem system, double rawConsume) throws Exception {
-        LedgerApi admin = new LedgerApi(system.queryUrl(), "admin");
+        QueryServiceClient admin = LedgerClients.query(system.queryUrl(), Credentials.basic("admin", "admin"));
         long latest = latestPosition(system);
         long onTopic;
         try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
@@ -386,10 +393,10 @@ public final class LedgerBench {
         }
         long catchUpStart = System.nanoTime();
         long deadline = catchUpStart + plan.catchUpLimit().toNanos();
-        long reachedAtStart = json.readTree(admin.get("/api/stats").body()).get("position").asLong();
+        long reachedAtStart = admin.stats().stats().position();
         long reached = reachedAtStart;
         while (System.nanoTime() < deadline) {
-            reached = json.readTree(admin.get("/api/stats").body()).get("position").asLong();
+            reached = admin.stats().stats().position();
             if (reached >= latest) {
                 break;
             }
@@ -404,29 +411,47 @@ public final class LedgerBench {
                     + "events/s) before the rebuild started", reachedAtStart, latest, seconds,
                     (latest - reachedAtStart) / Math.max(seconds, 0.001)));
         }
-        LedgerApi.Answer started = admin.post("/api/admin/projections/rebuild", "{}");
-        if (!started.accepted()) {
-            report.add(rebuildFigure("refused (" + started.status() + " " + started.body() + ")", 0, records, 0,
-                    rawConsume, ""));
+        try {
+            admin.rebuild().start(new RebuildRequest("benchmark P5"));
+        } catch (LedgerProblemException refused) {
+            report.add(rebuildFigure("refused (" + refused.problem().describe() + ")", 0, records, 0, rawConsume,
+                    ""));
             return;
         }
         long rebuildDeadline = System.nanoTime() + plan.rebuildLimit().toNanos();
-        JsonNode status = null;
+        RebuildStatus status = null;
         while (System.nanoTime() < rebuildDeadline) {
             Thread.sleep(1000);
-            status = json.readTree(admin.get("/api/admin/projections/status").body());
-            String state = status.get("state").asText();
-            if (state.equals("SWITCHED") || state.equals("FAILED")) {
+            status = admin.rebuild().status();
+            if (status.state() == RebuildState.SWITCHED || status.state() == RebuildState.FAILED) {
                 break;
             }
         }
-        String state = status == null ? "unknown" : status.get("state").asText();
-        long applied = status == null ? 0 : status.get("eventsApplied").asLong();
-        double rate = status == null ? 0 : status.get("eventsPerSecond").asDouble();
-        String error = status == null || status.path("error").isNull() ? "" : status.path("error").asText();
+        String state = status == null ? "unknown" : status.state().name();
+        long applied = status == null ? 0 : status.eventsApplied();
+        double rate = status == null ? 0 : status.eventsPerSecond();
+        String error = status == null || status.error() == null ? "" : status.error();
         report.add(rebuildFigure(state, applied, records, rate, rawConsume, (state.equals("SWITCHED")
                 || state.equals("FAILED") ? "" : " when the bench stopped waiting (" + plan.rebuildLimit() + ")")
                 + (error.isEmpty() ? "" : "; error: " + error) + "; " + minimum(records, 1_000_000)));
+    }
+
+    /** Reads an answer to its end, counting lines and bytes without keeping them (the NDJSON export). */
+    static long[] countLines(InputStream answer) throws IOException {
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = answer) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                bytes += read;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new long[] {lines, bytes};
     }
 
     /**

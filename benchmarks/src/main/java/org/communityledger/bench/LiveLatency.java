@@ -1,10 +1,5 @@
 package org.communityledger.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +7,14 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.stream.ResumingStream;
+import org.communityledger.client.stream.ServerSentEvent;
+import org.communityledger.client.stream.StreamApi;
 
 /**
  * P3: from a command's 2xx to the moment a dashboard's stream delivers the change, both timestamped by this
@@ -60,19 +61,36 @@ final class LiveLatency {
     Result measure(int clients, double perSecond, Duration duration) throws Exception {
         Map<Long, Long> delivered = new ConcurrentHashMap<>();
         Queue<long[]> answered = new ConcurrentLinkedQueue<>();
-        HttpResponse<InputStream> stream = new LedgerApi(queryUrl, "viewer").openStream("/api/stream");
-        if (stream.statusCode() != 200) {
-            throw new IllegalStateException("the stream answered " + stream.statusCode());
+        StreamApi viewer = LedgerClients.query(queryUrl, Credentials.basic("viewer", "viewer")).stream();
+        CountDownLatch ready = new CountDownLatch(1);
+        // One connection, not resumed: a change that came only after a reconnection would not be live.
+        ResumingStream stream = ResumingStream.follow(viewer, new ResumingStream.Handler() {
+            @Override
+            public boolean onEvent(ServerSentEvent event) {
+                if ("change".equals(event.event())) {
+                    delivered.putIfAbsent(Long.parseLong(event.id()), System.nanoTime());
+                } else if ("ready".equals(event.event())) {
+                    ready.countDown();
+                }
+                return true;
+            }
+
+            @Override
+            public Duration onEnd(ResumingStream.ConnectionEnd end) {
+                return null;
+            }
+        });
+        // Commands sent before the stream is subscribed would be missed, not late.
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            stream.close();
+            throw new IllegalStateException("the stream sent no ready event within 30 s");
         }
-        Thread reader = new Thread(() -> read(stream.body(), delivered), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
         load.run(clients, duration, perSecond, (position, at) -> answered.add(new long[] {position, at}));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!allDelivered(answered, delivered) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        stream.body().close();
+        stream.close();
         return result(new ArrayList<>(answered), delivered);
     }
 
@@ -103,17 +121,5 @@ final class LiveLatency {
             }
         }
         return true;
-    }
-
-    private static void read(InputStream body, Map<Long, Long> delivered) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("id:")) {
-                    delivered.putIfAbsent(Long.parseLong(line.substring(3).trim()), System.nanoTime());
-                }
-            }
-        } catch (Exception e) {
-            // closed at the end of the measurement
-        }
     }
 }

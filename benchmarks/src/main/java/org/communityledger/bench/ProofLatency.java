@@ -1,8 +1,5 @@
 package org.communityledger.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.audit.ConsistencyProof;
+import org.communityledger.client.audit.InclusionProof;
+import org.communityledger.client.audit.ProofApi;
 import org.communityledger.proofs.note.Checkpoint;
 import org.communityledger.proofs.note.NoteVerifier;
 import org.communityledger.proofs.tree.MerkleHashes;
@@ -30,12 +32,11 @@ import org.communityledger.proofs.tree.RootAccumulator;
  */
 final class ProofLatency {
 
-    private final LedgerApi auditor;
+    private final ProofApi auditor;
     private final RawPostgres postgres;
-    private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(9162);
 
-    ProofLatency(LedgerApi auditor, RawPostgres postgres) {
+    ProofLatency(ProofApi auditor, RawPostgres postgres) {
         this.auditor = auditor;
         this.postgres = postgres;
     }
@@ -56,18 +57,17 @@ final class ProofLatency {
     }
 
     Result measure(int samples) throws Exception {
-        NoteVerifier key = NoteVerifier.parse(auditor.get("/api/audit/verifier-key").body().strip());
-        Checkpoint checkpoint = Checkpoint.open(auditor.get("/api/audit/checkpoint").body(), key.name(), List.of(key));
+        NoteVerifier key = NoteVerifier.parse(auditor.verifierKey().strip());
+        Checkpoint checkpoint = Checkpoint.open(auditor.checkpoint(), key.name(), List.of(key));
         long size = checkpoint.size();
         List<Long> positions = positionsOfRandomLeaves(size, samples);
         int failures = 0;
         LatencyRecorder inclusion = new LatencyRecorder();
         for (long position : positions) {
             long start = System.nanoTime();
-            HttpResponse<String> answer = auditor.get("/api/audit/proofs/inclusion?position=" + position
-                    + "&treeSize=" + size);
+            InclusionProof proof = answered(() -> auditor.inclusionProof(position, size));
             inclusion.record(System.nanoTime() - start);
-            if (answer.statusCode() != 200 || !inclusionHolds(json.readTree(answer.body()), checkpoint)) {
+            if (proof == null || !inclusionHolds(proof, checkpoint)) {
                 failures++;
             }
         }
@@ -79,19 +79,29 @@ final class ProofLatency {
         LatencyRecorder consistency = new LatencyRecorder();
         for (long from : earlierSizes) {
             long start = System.nanoTime();
-            HttpResponse<String> answer = auditor.get("/api/audit/proofs/consistency?from=" + from + "&to=" + size);
+            ConsistencyProof proof = answered(() -> auditor.consistencyProof(from, size));
             consistency.record(System.nanoTime() - start);
-            if (answer.statusCode() != 200 || !MerkleProofs.verifyConsistency(from, size, earlierRoots.get(from),
-                    checkpoint.rootHash(), hashes(json.readTree(answer.body()).get("path")))) {
+            if (proof == null || !MerkleProofs.verifyConsistency(from, size, earlierRoots.get(from),
+                    checkpoint.rootHash(), hashes(proof.path()))) {
                 failures++;
             }
         }
         return new Result(size, inclusion.histogram(), consistency.histogram(), indexedReads(size, samples), failures);
     }
 
-    private boolean inclusionHolds(JsonNode proof, Checkpoint checkpoint) {
-        return MerkleProofs.verifyInclusion(proof.get("leafIndex").asLong(), checkpoint.size(),
-                MerkleHashes.leafHash(base64(proof.get("leafInput"))), hashes(proof.get("path")), checkpoint.rootHash());
+    private boolean inclusionHolds(InclusionProof proof, Checkpoint checkpoint) {
+        return MerkleProofs.verifyInclusion(proof.leafIndex(), checkpoint.size(),
+                MerkleHashes.leafHash(Base64.getDecoder().decode(proof.leafInput())), hashes(proof.path()),
+                checkpoint.rootHash());
+    }
+
+    /** The proof, or null when the service refused it: a refusal counts as a failed proof. */
+    private static <T> T answered(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (LedgerProblemException e) {
+            return null;
+        }
     }
 
     /**
@@ -155,13 +165,7 @@ final class ProofLatency {
         return reads.histogram();
     }
 
-    private static byte[] base64(JsonNode text) {
-        return Base64.getDecoder().decode(text.asText());
-    }
-
-    private static List<byte[]> hashes(JsonNode array) {
-        List<byte[]> hashes = new ArrayList<>();
-        array.forEach(hash -> hashes.add(base64(hash)));
-        return hashes;
+    private static List<byte[]> hashes(List<String> base64) {
+        return base64.stream().map(Base64.getDecoder()::decode).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.communityledger.client;
 
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.ProofApi;
 import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.health.HealthApi;
 import org.communityledger.client.metrics.MetricsApi;
@@ -15,5 +16,6 @@ public record CommandServiceClient(
         MetricsApi metrics,
         AuditApi audit,
         ExportApi export,
-        CommandApi commands) {
+        CommandApi commands,
+        ProofApi proofs) {
 }

@@ -3,6 +3,7 @@ package org.communityledger.client;
 import java.net.URI;
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.ProofApi;
 import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.community.CommunityApi;
 import org.communityledger.client.deadletter.DeadLetterApi;
@@ -50,7 +51,8 @@ public final class LedgerClients {
     public static CommandServiceClient command(String baseUrl, Credentials credentials, ClientSettings settings) {
         ServiceConnection service = new ServiceConnection(normalized(baseUrl), credentials, settings);
         return new CommandServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
-                service.api(AuditApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class));
+                service.api(AuditApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class),
+                service.api(ProofApi.class));
     }
 
     /**
