@@ -3,6 +3,7 @@ package org.communityledger.faults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.communityledger.client.metrics.MetricsApi;
 import org.communityledger.launcher.LocalSystem;
 
 /**
@@ -37,7 +38,7 @@ final class BrokerOutage implements Scenario {
     public Outcome run(Drill drill) throws Exception {
         // Read first: a rule the suite cannot judge fails the scenario before a minute's outage is spent on it.
         AlertRule rule = AlertRule.read(drill.system().settings().home().resolve(RULES), ALERT);
-        try (MetricSampler lag = new MetricSampler(drill.admin(), List.of(LAG_EVENTS, LAG_OLDEST, rule.metric()))) {
+        try (MetricSampler lag = new MetricSampler(drill.commandService().metrics(), List.of(LAG_EVENTS, LAG_OLDEST, rule.metric()))) {
             Outage outage = new Outage(rule, lag);
             return FaultUnderLoad.run(this, drill, outage::inject, outage::aftermath);
         }
@@ -71,7 +72,7 @@ final class BrokerOutage implements Scenario {
         void aftermath(Drill drill, List<String> communities, List<String> observations, List<String> findings)
                 throws Exception {
             long loadStoppedAt = System.nanoTime();
-            LedgerHttp command = drill.admin();
+            MetricsApi command = drill.commandService().metrics();
             boolean atRest = Await.until(LAG_AT_REST_WITHIN, MetricSampler.EVERY, () -> {
                 ServiceMetrics.Scrape scrape = ServiceMetrics.scrape(command);
                 return scrape.sum(LAG_EVENTS) == 0 && scrape.sum(LAG_OLDEST) == 0;

@@ -2,11 +2,11 @@ package org.communityledger.faults;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.client.command.CommandOptions;
 
 /**
  * Before any fault, proves on the live system that the check can fail, once for each kind of defect it exists
@@ -25,8 +25,11 @@ final class CheckSelfTest {
     static List<String> run(Drill drill) throws Exception {
         List<String> problems = new ArrayList<>();
         String community = drill.communities("selftest", 1).get(0);
-        LedgerHttp.Answer joined = drill.admin().post("/api/communities/" + community + "/members",
-                LedgerHttp.joinBody("selftest-member"), Map.of("Idempotency-Key", "selftest-1"), Duration.ofSeconds(30));
+        DrillCommands.Answer joined = drill.admin().join(community, "selftest-member",
+                CommandOptions.idempotent("selftest-1"));
+        if (!joined.accepted()) {
+            throw new IllegalStateException("the self-test's join was refused: " + joined.describe());
+        }
         RecordingLoad.Ack real = new RecordingLoad.Ack("selftest-1", "selftest-member", community, joined.version(),
                 joined.position());
         List<String> ours = List.of(community);
@@ -76,7 +79,7 @@ final class CheckSelfTest {
         // The rebuild that follows makes the views from the topic again, which also undoes this change.
         changeView(drill, "update projection.member set name = name || ' (changed behind the projector)'"
                 + " where community_id = ?", community);
-        if (check.equalsRebuild(ours, drill.queryAs("admin")).isEmpty()) {
+        if (check.equalsRebuild(ours, drill.queryAs("admin").rebuild()).isEmpty()) {
             problems.add("the check did not report views that differ from a rebuild");
         }
         return problems;

@@ -1,14 +1,13 @@
 package org.communityledger.faults;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
+import org.communityledger.client.command.CommandOptions;
 
 /**
  * Scenario 8 (also an integration test of the command service, ConflictingCommandsIT): fifty clients released
@@ -37,44 +36,45 @@ final class ConflictingCommands implements Scenario {
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();
 
-        Map<Integer, Integer> sameMember = race(drill, community, acks, findings,
-                client -> "o" + tag, client -> Map.of());
+        Map<String, Integer> sameMember = race(drill, community, acks, findings,
+                client -> "o" + tag, client -> CommandOptions.NONE);
         expectOneWinner("the same organisation joining", sameMember, 409, observations, findings);
-        Map<Integer, Integer> sameVersion = race(drill, community, acks, findings,
-                client -> "o" + tag + "-" + client, client -> Map.of("If-Match", "\"2\""));
+        Map<String, Integer> sameVersion = race(drill, community, acks, findings,
+                client -> "o" + tag + "-" + client, client -> CommandOptions.NONE.withExpectedVersion(2));
         expectOneWinner("joins with If-Match \"2\"", sameVersion, 412, observations, findings);
 
         Tally tally = drill.verify(List.of(community), acks);
         return Outcome.of(this, tally, null, observations, findings);
     }
 
-    private static Map<Integer, Integer> race(Drill drill, String community, List<RecordingLoad.Ack> acks,
-                                              List<String> findings, IntFunction<String> organization,
-                                              IntFunction<Map<String, String>> headers)
+    private static Map<String, Integer> race(Drill drill, String community, List<RecordingLoad.Ack> acks,
+                                             List<String> findings, IntFunction<String> organization,
+                                             IntFunction<CommandOptions> options)
             throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
-        ConcurrentLinkedQueue<LedgerHttp.Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> withoutProblemBody = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<RecordingLoad.Ack> won = new ConcurrentLinkedQueue<>();
         List<Thread> clients = new ArrayList<>();
         String race = Long.toString(System.nanoTime(), 36);
         for (int client = 0; client < CLIENTS; client++) {
             int self = client;
-            LedgerHttp http = drill.admin();
+            DrillCommands commands = drill.admin();
             Thread thread = new Thread(() -> {
                 String key = "race-" + race + "-" + self;
-                Map<String, String> sent = new HashMap<>(headers.apply(self));
-                sent.put("Idempotency-Key", key);
                 try {
                     start.await();
-                    LedgerHttp.Answer answer = http.post("/api/communities/" + community + "/members",
-                            LedgerHttp.joinBody(organization.apply(self)), sent, Duration.ofSeconds(60));
-                    answers.add(answer);
+                    DrillCommands.Answer answer = commands.join(community, organization.apply(self),
+                            options.apply(self).withIdempotencyKey(key));
+                    outcomes.add(answer.outcome());
                     if (answer.accepted()) {
                         won.add(new RecordingLoad.Ack(key, organization.apply(self), community, answer.version(),
                                 answer.position()));
+                    } else if (!answer.problemBody()) {
+                        withoutProblemBody.add("a refusal without a problem body: " + answer.describe());
                     }
                 } catch (Exception e) {
-                    answers.add(new LedgerHttp.Answer(-1, null, e.toString()));
+                    outcomes.add("no answer (" + e.getClass().getSimpleName() + ")");
                 }
             });
             clients.add(thread);
@@ -85,24 +85,19 @@ final class ConflictingCommands implements Scenario {
             client.join();
         }
         acks.addAll(won);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (LedgerHttp.Answer answer : answers) {
-            statuses.merge(answer.status(), 1, Integer::sum);
-            if (!answer.accepted() && !answer.problem()) {
-                findings.add("a refusal without a problem body: " + answer.status() + " " + Text.clip(answer.body()));
-            }
-        }
-        return statuses;
+        findings.addAll(withoutProblemBody);
+        Map<String, Integer> tally = new TreeMap<>();
+        outcomes.forEach(outcome -> tally.merge(outcome, 1, Integer::sum));
+        return tally;
     }
 
-    private static void expectOneWinner(String what, Map<Integer, Integer> statuses, int loserStatus,
+    private static void expectOneWinner(String what, Map<String, Integer> outcomes, int loserStatus,
                                         List<String> observations, List<String> findings) {
-        observations.add(what + ": " + statuses);
-        int winners = statuses.entrySet().stream().filter(status -> status.getKey() / 100 == 2)
-                .mapToInt(Map.Entry::getValue).sum();
-        if (winners != 1 || statuses.getOrDefault(loserStatus, 0) != CLIENTS - 1) {
+        observations.add(what + ": " + outcomes);
+        int winners = outcomes.getOrDefault("acknowledged", 0);
+        if (winners != 1 || outcomes.getOrDefault(String.valueOf(loserStatus), 0) != CLIENTS - 1) {
             findings.add(what + ": expected 1 acknowledged and " + (CLIENTS - 1) + " × " + loserStatus
-                    + ", got " + statuses);
+                    + ", got " + outcomes);
         }
     }
 }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.communityledger.client.CommandServiceClient;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.QueryServiceClient;
 import org.communityledger.launcher.LocalSystem;
 
 /**
@@ -51,17 +55,29 @@ final class Drill {
         return views;
     }
 
-    LedgerHttp admin() {
-        return new LedgerHttp(system.commandUrl(), "admin");
+    /** Commands as the local administrator, through the Java client. */
+    DrillCommands admin() {
+        return new DrillCommands(system.commandUrl(), Duration.ofSeconds(60));
     }
 
-    LedgerHttp queryAs(String account) {
-        return new LedgerHttp(system.queryUrl(), account);
+    /** The command service's other APIs (metrics, audit) as the local administrator. */
+    CommandServiceClient commandService() {
+        return LedgerClients.command(system.commandUrl(), account("admin"));
     }
 
-    /** A client of one query instance (0-based), in a cluster. */
-    LedgerHttp queryAs(String account, int instance) {
-        return new LedgerHttp(system.queryUrls().get(instance), account);
+    /** The query service as one of the local accounts (viewer, auditor, admin). */
+    QueryServiceClient queryAs(String account) {
+        return LedgerClients.query(system.queryUrl(), account(account));
+    }
+
+    /** One query instance (0-based) as one of the local accounts, in a cluster. */
+    QueryServiceClient queryAs(String account, int instance) {
+        return LedgerClients.query(system.queryUrls().get(instance), account(account));
+    }
+
+    /** A local account: its password is its name. */
+    static Credentials account(String name) {
+        return Credentials.basic(name, name);
     }
 
     /** A run-unique prefix for a scenario's keys, organisations and community names. */
@@ -70,7 +86,7 @@ final class Drill {
     }
 
     List<String> communities(String tag, int count) throws Exception {
-        LedgerHttp admin = admin();
+        DrillCommands admin = admin();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(admin.establish("Fault drill " + tag + " " + i));
@@ -99,7 +115,7 @@ final class Drill {
         if (!settled.clean()) {
             return settled;
         }
-        List<String> differences = check.equalsRebuild(communities, queryAs("admin"));
+        List<String> differences = check.equalsRebuild(communities, queryAs("admin").rebuild());
         if (differences.isEmpty()) {
             return settled;
         }

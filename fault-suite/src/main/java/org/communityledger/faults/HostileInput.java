@@ -1,13 +1,16 @@
 package org.communityledger.faults;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.communityledger.client.command.AwardPlaque;
+import org.communityledger.client.command.CommandApi;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.JoinMember;
+import org.communityledger.client.command.SignAgreement;
 import org.communityledger.faults.hostile.HostileInputRun;
 import org.communityledger.faults.hostile.HostileRequest;
 import org.communityledger.faults.hostile.HostileRequests;
@@ -24,7 +27,6 @@ final class HostileInput implements Scenario {
     private static final long DEFAULT_SEED = 20_261_128L;
     private static final int THREADS = 4;
 
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String number() {
@@ -76,28 +78,20 @@ final class HostileInput implements Scenario {
     }
 
     /** A community with two members, a plaque and an agreement, made through the API as an administrator would. */
-    private KnownTargets targets(Drill drill) throws Exception {
-        LedgerHttp admin = drill.admin();
+    private KnownTargets targets(Drill drill) {
+        DrillCommands admin = drill.admin();
+        CommandApi commands = admin.api();
         String community = admin.establish("Fault drill hostile input");
-        String path = "/api/communities/" + community;
-        require(admin.post(path + "/members", LedgerHttp.joinBody("hostile-target-member"), Map.of(), Duration.ofSeconds(30)));
-        require(admin.post(path + "/members", LedgerHttp.joinBody("hostile-target-partner"), Map.of(), Duration.ofSeconds(30)));
-        LedgerHttp.Answer plaque = require(admin.post(path + "/plaques", """
-                {"title":"School of Digital Media Industry","recipientOrganizationId":"hostile-target-member",
-                 "presentedBy":"Drill committee","awardedOn":"2025-10-19"}""", Map.of(), Duration.ofSeconds(30)));
-        LedgerHttp.Answer agreement = require(admin.post(path + "/agreements", """
-                {"title":"Drill cooperation","partyOrganizationIds":["hostile-target-member","hostile-target-partner"],
-                 "scope":["joint training"],"signedOn":"2025-10-19"}""", Map.of(), Duration.ofSeconds(30)));
-        return new KnownTargets(community, "hostile-target-member",
-                json.readTree(plaque.body()).path("plaqueId").asText(),
-                json.readTree(agreement.body()).path("agreementId").asText());
-    }
-
-    private static LedgerHttp.Answer require(LedgerHttp.Answer answer) {
-        if (!answer.accepted()) {
-            throw new IllegalStateException("setting up the targets failed: " + answer.status() + " " + answer.body());
+        for (String member : List.of("hostile-target-member", "hostile-target-partner")) {
+            commands.join(community, new JoinMember(member, "Drill member " + member, "ENTERPRISE", "CN-SC",
+                    DrillCommands.DAY), CommandOptions.NONE);
         }
-        return answer;
+        String plaqueId = commands.awardPlaque(community, new AwardPlaque("School of Digital Media Industry",
+                "hostile-target-member", "Drill committee", DrillCommands.DAY), CommandOptions.NONE).plaqueId();
+        String agreementId = commands.signAgreement(community, new SignAgreement("Drill cooperation",
+                List.of("hostile-target-member", "hostile-target-partner"), List.of("joint training"),
+                DrillCommands.DAY), CommandOptions.NONE).agreementId();
+        return new KnownTargets(community, "hostile-target-member", plaqueId, agreementId);
     }
 
     private static long changeLogSize(Drill drill) throws Exception {

@@ -1,11 +1,11 @@
 package org.communityledger.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.client.community.Community;
 import org.communityledger.launcher.LocalSystem;
 
 /**
@@ -157,11 +157,11 @@ final class InapplicableEvent implements Scenario {
                 unseen.add("the quarantine list shows " + listed + ", not " + refused + " missing version "
                         + deadLetter.version() + " with events held");
             }
-            JsonNode stale = admin.stale(refused);
-            if (stale == null || stale.path("missingVersion").asLong() != deadLetter.version()) {
+            Community.Stale stale = admin.stale(refused);
+            if (stale == null || stale.missingVersion() != deadLetter.version()) {
                 unseen.add("the community's view is stale " + stale + ", not missing version " + deadLetter.version());
             }
-            ServiceMetrics.Scrape metrics = ServiceMetrics.scrape(drill.queryAs("admin"));
+            ServiceMetrics.Scrape metrics = ServiceMetrics.scrape(drill.queryAs("admin").metrics());
             for (String gauge : List.of("ledger_projection_communities_quarantined", "ledger_projection_events_held")) {
                 if (!(metrics.sum(gauge) >= 1)) {
                     unseen.add(gauge + " is " + metrics.sum(gauge));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.communityledger.client.rebuild.RebuildApi;
 
 /**
  * Compares what the clients were told with what the system holds: every acknowledged command's event in the
@@ -171,7 +172,7 @@ final class LedgerCheck {
     }
 
     /** The views of these communities equal those a rebuild from the start of the topic makes. */
-    List<String> equalsRebuild(Collection<String> communities, LedgerHttp admin) throws Exception {
+    List<String> equalsRebuild(Collection<String> communities, RebuildApi admin) throws Exception {
         List<String> before = views.snapshot(communities);
         Rebuild.runToEnd(admin);
         List<String> after = views.snapshot(communities);

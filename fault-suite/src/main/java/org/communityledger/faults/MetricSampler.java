@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.communityledger.client.metrics.MetricsApi;
 
 /**
  * Scrapes a few metrics of one service every second in the background, as Prometheus would, for the whole of
@@ -24,14 +25,14 @@ final class MetricSampler implements AutoCloseable {
         }
     }
 
-    private final LedgerHttp service;
+    private final MetricsApi service;
     private final List<String> metrics;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     /** Starts sampling at once. */
-    MetricSampler(LedgerHttp service, List<String> metrics) {
+    MetricSampler(MetricsApi service, List<String> metrics) {
         this.service = service;
         this.metrics = List.copyOf(metrics);
         this.thread = new Thread(this::sampleUntilClosed, "metric-sampler");
@@ -46,8 +47,6 @@ final class MetricSampler implements AutoCloseable {
             try {
                 ServiceMetrics.Scrape scrape = ServiceMetrics.scrape(service);
                 metrics.forEach(metric -> values.put(metric, scrape.sum(metric)));
-            } catch (InterruptedException e) {
-                return;
             } catch (Exception failed) {
                 // A failed scrape is a gap, as in Prometheus: every metric NaN.
             }

@@ -120,7 +120,7 @@ final class PoisonRecords implements Scenario {
     }
 
     private static double parkedMetric(Drill drill) throws Exception {
-        return ServiceMetrics.counter(drill.queryAs("admin"), "ledger_projection_records_parked_total",
+        return ServiceMetrics.counter(drill.queryAs("admin").metrics(), "ledger_projection_records_parked_total",
                 "reason=\"unreadable\"");
     }
 

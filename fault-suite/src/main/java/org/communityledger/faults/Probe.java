@@ -1,8 +1,11 @@
 package org.communityledger.faults;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
+import org.communityledger.client.ClientSettings;
+import org.communityledger.client.LedgerClientException;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.community.CommunityApi;
 
 /**
  * Measures recovery as a user would notice it: the time from the fault until a new command is acknowledged
@@ -12,13 +15,14 @@ final class Probe {
 
     private static final Duration GIVE_UP = Duration.ofMinutes(4);
 
-    private final LedgerHttp command;
-    private final LedgerHttp query;
+    private final DrillCommands command;
+    private final CommunityApi query;
     private final String tag;
 
     Probe(String commandUrl, String queryUrl, String tag) {
-        this.command = new LedgerHttp(commandUrl, "admin");
-        this.query = new LedgerHttp(queryUrl, "viewer");
+        this.command = new DrillCommands(commandUrl, Duration.ofSeconds(5));
+        this.query = LedgerClients.query(queryUrl, Drill.account("viewer"),
+                new ClientSettings(Duration.ofSeconds(2), Duration.ofSeconds(10))).communities();
         this.tag = tag;
     }
 
@@ -34,21 +38,18 @@ final class Probe {
         while (System.nanoTime() < giveUpAt) {
             try {
                 if (ack == null) {
-                    LedgerHttp.Answer answer = command.post("/api/communities/" + communityId + "/members",
-                            LedgerHttp.joinBody(organizationId), Map.of("Idempotency-Key", key), Duration.ofSeconds(5));
+                    DrillCommands.Answer answer = command.join(communityId, organizationId,
+                            CommandOptions.idempotent(key));
                     if (answer.accepted()) {
                         ack = new RecordingLoad.Ack(key, organizationId, communityId, answer.version(), answer.position());
                     }
                 }
                 if (ack != null) {
-                    LedgerHttp.Answer view = query.get("/api/communities/" + communityId + "?minPosition="
-                            + ack.position(), Duration.ofSeconds(10));
-                    if (view.status() == 200) {
-                        return new Recovery(ack, Duration.ofNanos(System.nanoTime() - faultAtNanos));
-                    }
+                    query.community(communityId, ack.position());
+                    return new Recovery(ack, Duration.ofNanos(System.nanoTime() - faultAtNanos));
                 }
-            } catch (IOException e) {
-                // the service is down or restarting: exactly what is being waited out
+            } catch (LedgerClientException e) {
+                // the service is down, restarting or not caught up yet: exactly what is being waited out
             }
             Thread.sleep(100);
         }

@@ -1,13 +1,12 @@
 package org.communityledger.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.community.Community;
+import org.communityledger.client.deadletter.DeadLetterApi;
+import org.communityledger.client.deadletter.ReplaySelection;
 
 /**
  * What an operator sees of the projection on the query service and does with it: dead letters, quarantined
@@ -16,10 +15,7 @@ import java.util.Map;
  */
 final class ProjectionAdmin {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final LedgerHttp admin;
+    private final QueryServiceClient admin;
 
     ProjectionAdmin(Drill drill) {
         this.admin = drill.queryAs("admin");
@@ -64,77 +60,51 @@ final class ProjectionAdmin {
     }
 
     /** Dead letters, newest first; {@code status} and {@code communityId} narrow the list when not null. */
-    List<DeadLetter> deadLetters(String status, String communityId) throws Exception {
-        StringBuilder path = new StringBuilder("/api/admin/dead-letters?limit=1000");
-        if (status != null) {
-            path.append("&status=").append(status);
-        }
-        if (communityId != null) {
-            path.append("&communityId=").append(URLEncoder.encode(communityId, StandardCharsets.UTF_8));
-        }
-        List<DeadLetter> letters = new ArrayList<>();
-        for (JsonNode item : get(path.toString()).path("items")) {
-            letters.add(new DeadLetter(item.path("id").asLong(), item.path("status").asText(),
-                    item.path("reasonKind").asText(), item.path("reason").asText(), item.path("communityId").asText(),
-                    item.path("version").asLong(-1)));
-        }
-        return letters;
+    List<DeadLetter> deadLetters(String status, String communityId) {
+        return admin.deadLetters().list(status, communityId, DeadLetterApi.MAX_LIMIT).items().stream()
+                .map(letter -> new DeadLetter(letter.id(), letter.status(), letter.reasonKind(), letter.reason(),
+                        letter.communityId(), letter.version() == null ? -1 : letter.version()))
+                .toList();
     }
 
-    List<Quarantined> quarantined() throws Exception {
-        List<Quarantined> communities = new ArrayList<>();
-        for (JsonNode item : get("/api/admin/quarantine").path("items")) {
-            communities.add(new Quarantined(item.path("communityId").asText(), item.path("missingVersion").asLong(),
-                    item.path("heldEvents").asLong()));
-        }
-        return communities;
+    List<Quarantined> quarantined() {
+        return admin.quarantine().quarantined().items().stream()
+                .map(item -> new Quarantined(item.communityId(), item.missingVersion(), item.heldEvents()))
+                .toList();
     }
 
-    Quarantined quarantined(String communityId) throws Exception {
+    Quarantined quarantined(String communityId) {
         return quarantined().stream().filter(item -> item.communityId().equals(communityId)).findFirst().orElse(null);
     }
 
     /** The {@code stale} part of the community's view: null while the view is current. */
-    JsonNode stale(String communityId) throws Exception {
-        JsonNode stale = get("/api/communities/" + communityId).path("stale");
-        return stale.isMissingNode() || stale.isNull() ? null : stale;
+    Community.Stale stale(String communityId) {
+        return admin.communities().community(communityId).stale();
     }
 
-    Health health() throws Exception {
+    Health health() {
         // DEGRADED answers 200 and DOWN 503; both carry the components, which is what is read here.
-        JsonNode health = JSON.readTree(admin.get("/actuator/health", TIMEOUT).body());
-        JsonNode quarantine = health.path("components").path("quarantine");
+        org.communityledger.client.health.Health health = admin.health().health();
+        var quarantine = health.component("quarantine");
         List<String> named = new ArrayList<>();
-        for (JsonNode community : quarantine.path("details").path("communities")) {
-            named.add(community.path("communityId").asText());
+        if (quarantine.isPresent() && quarantine.get().details().get("communities") instanceof List<?> communities) {
+            for (Object community : communities) {
+                if (community instanceof Map<?, ?> listed && listed.get("communityId") != null) {
+                    named.add(listed.get("communityId").toString());
+                }
+            }
         }
-        return new Health(health.path("status").asText(), quarantine.path("status").asText("(none)"), named);
+        return new Health(health.status(), quarantine.map(component -> component.status()).orElse("(none)"), named);
     }
 
-    Replays replayCommunity(String communityId) throws Exception {
-        LedgerHttp.Answer answer = admin.post("/api/admin/dead-letters/replay",
-                JSON.writeValueAsString(Map.of("communityId", communityId)), Map.of(), TIMEOUT);
-        if (answer.status() != 200) {
-            throw new IllegalStateException("replaying the dead letters of " + communityId + " answered "
-                    + answer.status() + ": " + Text.clip(answer.body()));
-        }
-        JsonNode body = JSON.readTree(answer.body());
-        List<Replayed> replayed = new ArrayList<>();
-        for (JsonNode item : body.path("replayed")) {
-            replayed.add(new Replayed(item.path("id").asLong(), item.path("outcome").asText(),
-                    item.path("releasedEvents").asInt()));
-        }
-        List<String> failed = new ArrayList<>();
-        body.path("failed").forEach(item -> failed.add(item.path("id").asText() + ": " + item.path("detail").asText()));
+    Replays replayCommunity(String communityId) {
+        org.communityledger.client.deadletter.Replays answer =
+                admin.deadLetters().replay(ReplaySelection.community(communityId));
+        List<Replayed> replayed = answer.replayed().stream()
+                .map(item -> new Replayed(item.id(), item.outcome().name(),
+                        item.releasedEvents() == null ? 0 : item.releasedEvents()))
+                .toList();
+        List<String> failed = answer.failed().stream().map(item -> item.id() + ": " + item.detail()).toList();
         return new Replays(replayed, failed);
-    }
-
-    private JsonNode get(String path) throws Exception {
-        LedgerHttp.Answer answer = admin.get(path, TIMEOUT);
-        if (answer.status() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + answer.status() + ": "
-                    + Text.clip(answer.body()));
-        }
-        return JSON.readTree(answer.body());
     }
 }

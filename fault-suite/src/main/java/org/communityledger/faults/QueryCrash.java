@@ -120,7 +120,7 @@ final class QueryCrash implements Scenario {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long skipped = 0;
         while (System.nanoTime() < deadline) {
-            skipped = (long) ServiceMetrics.counter(drill.queryAs("admin"),
+            skipped = (long) ServiceMetrics.counter(drill.queryAs("admin").metrics(),
                     "ledger_projection_records_redelivered_total", "");
             if (expected > 0 && skipped >= expected) {
                 break;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.communityledger.client.stream.StreamApi;
 import org.communityledger.launcher.LocalSystem;
 
 /**
@@ -35,9 +36,9 @@ final class QueryInstanceCrash implements Scenario {
     public Outcome run(Drill drill) throws Exception {
         LocalSystem system = drill.system();
         int killed = system.queryUrls().size() - 1;
-        List<LedgerHttp> viewers = new ArrayList<>();
+        List<StreamApi> viewers = new ArrayList<>();
         for (int instance = 0; instance < system.queryUrls().size(); instance++) {
-            viewers.add(drill.queryAs("viewer", instance));
+            viewers.add(drill.queryAs("viewer", instance).stream());
         }
         String tag = Drill.tag(this);
         List<String> observations = new ArrayList<>();

@@ -1,13 +1,15 @@
 package org.communityledger.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.community.Community;
+import org.communityledger.client.rebuild.RebuildApi;
+import org.communityledger.client.stats.Stats;
 
 /**
  * Scenario 6: the views are rebuilt from the start of the topic while commands keep coming. A dashboard polling
@@ -19,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RebuildUnderLoad implements Scenario {
 
-    private final ObjectMapper json = new ObjectMapper();
     private final boolean acrossInstances;
 
     private RebuildUnderLoad(boolean acrossInstances) {
@@ -57,7 +58,7 @@ final class RebuildUnderLoad implements Scenario {
         AtomicBoolean watching = new AtomicBoolean(true);
         int dashboardInstance = acrossInstances ? drill.system().queryUrls().size() - 1 : 0;
         DashboardWatch watch = new DashboardWatch(drill.queryAs("viewer", dashboardInstance),
-                drill.queryAs("admin", dashboardInstance), communities.get(0), watching);
+                drill.queryAs("admin", dashboardInstance).rebuild(), communities.get(0), watching);
         Thread watcher = new Thread(watch, "dashboard-watch");
         Duration rebuilt;
         try {
@@ -66,7 +67,7 @@ final class RebuildUnderLoad implements Scenario {
             long started = System.nanoTime();
             watch.rebuilding = true;
             try {
-                Rebuild.runToEnd(drill.queryAs("admin"));
+                Rebuild.runToEnd(drill.queryAs("admin").rebuild());
             } finally {
                 watch.rebuilding = false;
             }
@@ -96,8 +97,8 @@ final class RebuildUnderLoad implements Scenario {
     /** Polls what a dashboard shows and notes any count that went down. */
     private final class DashboardWatch implements Runnable {
 
-        private final LedgerHttp viewer;
-        private final LedgerHttp operator;
+        private final QueryServiceClient viewer;
+        private final RebuildApi operator;
         private final String communityId;
         private final AtomicBoolean watching;
         private final List<String> backwards = new ArrayList<>();
@@ -110,7 +111,7 @@ final class RebuildUnderLoad implements Scenario {
          */
         private volatile boolean rebuilding;
 
-        DashboardWatch(LedgerHttp viewer, LedgerHttp operator, String communityId, AtomicBoolean watching) {
+        DashboardWatch(QueryServiceClient viewer, RebuildApi operator, String communityId, AtomicBoolean watching) {
             this.viewer = viewer;
             this.operator = operator;
             this.communityId = communityId;
@@ -123,19 +124,16 @@ final class RebuildUnderLoad implements Scenario {
             while (watching.get()) {
                 boolean rebuildingBefore = rebuilding;
                 try {
-                    JsonNode stats = json.readTree(viewer.get("/api/stats", Duration.ofSeconds(10)).body());
-                    JsonNode community = json.readTree(viewer.get("/api/communities/" + communityId,
-                            Duration.ofSeconds(10)).body());
-                    observe(highest, "communities", stats.path("communities").asLong(-1));
-                    observe(highest, "organizations", stats.path("organizations").asLong(-1));
-                    observe(highest, "memberCount", community.path("memberCount").asLong(-1));
-                    observe(highest, "version", community.path("version").asLong(-1));
+                    Stats stats = viewer.stats().stats();
+                    Community community = viewer.communities().community(communityId);
+                    observe(highest, "communities", stats.communities());
+                    observe(highest, "organizations", stats.organizations());
+                    observe(highest, "memberCount", community.memberCount());
+                    observe(highest, "version", community.version());
                     polls++;
                     if (rebuildingBefore && rebuilding) {
                         pollsDuringRebuild++;
-                        String state = json.readTree(operator.get("/api/admin/projections/status",
-                                Duration.ofSeconds(10)).body()).path("state").asText();
-                        if (state.equals("BUILDING") || state.equals("CATCHING_UP")) {
+                        if (operator.status().state().running()) {
                             runningReported++;
                         }
                     }

@@ -1,6 +1,5 @@
 package org.communityledger.faults;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.communityledger.client.LedgerUnreachableException;
+import org.communityledger.client.command.CommandOptions;
 
 /**
  * A steady stream of member joins from a few client threads, each command sent with an idempotency key of its
@@ -115,14 +116,15 @@ final class RecordingLoad implements AutoCloseable {
     /** One client's way to the command instances: the one it uses, and the next when that does not answer. */
     private final class Instances {
 
-        private final List<LedgerHttp> clients = commandUrls.stream().map(url -> new LedgerHttp(url, "admin")).toList();
+        private final List<DrillCommands> clients = commandUrls.stream()
+                .map(url -> new DrillCommands(url, REQUEST_TIMEOUT)).toList();
         private int current;
 
         Instances(int client) {
             current = client % clients.size();
         }
 
-        LedgerHttp current() {
+        DrillCommands current() {
             return clients.get(current);
         }
 
@@ -149,26 +151,27 @@ final class RecordingLoad implements AutoCloseable {
                 retriedCommands.increment();
             }
             try {
-                LedgerHttp.Answer answer = instances.current().post("/api/communities/" + communityId + "/members",
-                        joinBody(organizationId), Map.of("Idempotency-Key", key), REQUEST_TIMEOUT);
+                DrillCommands.Answer answer = instances.current().join(communityId, organizationId,
+                        name(organizationId), CommandOptions.idempotent(key));
                 if (answer.accepted()) {
                     acks.put(key, new Ack(key, organizationId, communityId, answer.version(), answer.position()));
                     return true;
                 }
                 if (answer.status() < 500 && answer.status() != 429) {
-                    refusals.add(new Refusal(key, answer.status(), Text.clip(answer.body())));
+                    refusals.add(new Refusal(key, answer.status(), Text.clip(answer.refusal().getMessage())));
                     return true;
                 }
                 retriedStatuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
-                if (!answer.problem()) {
+                if (!answer.problemBody()) {
                     retriedWithoutProblemBody.increment();
                 }
-            } catch (IOException e) {
+            } catch (LedgerUnreachableException e) {
+                // The client was interrupted (the load is stopping) or the instance did not answer.
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
                 transportFailures.increment();
                 instances.failOver();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
             }
             Rest.sleep(Duration.ofMillis(200));
             if (Thread.currentThread().isInterrupted()) {
@@ -179,12 +182,13 @@ final class RecordingLoad implements AutoCloseable {
         return true;
     }
 
-    private String joinBody(String organizationId) {
+    /** The member's name: the drill's, or one of the longest the contract allows (200 characters, Chinese). */
+    private String name(String organizationId) {
         if (!longNames) {
-            return LedgerHttp.joinBody(organizationId);
+            return "Drill member " + organizationId;
         }
         String name = "产教融合共同体成员" + organizationId;
-        return LedgerHttp.joinBody(organizationId, name + "长".repeat(200 - name.length()));
+        return name + "长".repeat(200 - name.length());
     }
 
     Map<String, Ack> acks() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import org.communityledger.client.metrics.MetricsApi;
 import org.communityledger.launcher.LocalSystem;
 
 /**
@@ -42,7 +43,7 @@ final class ViewsDatabaseOutage implements Scenario {
 
     @Override
     public Outcome run(Drill drill) throws Exception {
-        try (MetricSampler lag = new MetricSampler(drill.queryAs("admin"), List.of(LAG))) {
+        try (MetricSampler lag = new MetricSampler(drill.queryAs("admin").metrics(), List.of(LAG))) {
             Outage outage = new Outage(lag);
             return FaultUnderLoad.run(this, drill, outage::inject, outage::aftermath);
         }
@@ -65,7 +66,7 @@ final class ViewsDatabaseOutage implements Scenario {
 
         long inject(Drill drill, RecordingLoad load, List<String> communities, List<String> observations,
                     List<String> findings) throws Exception {
-            ServiceMetrics.Scrape before = ServiceMetrics.scrape(drill.queryAs("admin"));
+            ServiceMetrics.Scrape before = ServiceMetrics.scrape(drill.queryAs("admin").metrics());
             parkedBefore = zeroIfAbsent(before.sum(PARKED));
             retriesBefore = zeroIfAbsent(before.sum(TRANSIENT_RETRIES));
             deadLettersBefore = new ProjectionAdmin(drill).deadLetters(null, null).size();
@@ -90,7 +91,7 @@ final class ViewsDatabaseOutage implements Scenario {
         void aftermath(Drill drill, List<String> communities, List<String> observations, List<String> findings)
                 throws Exception {
             long loadStoppedAt = System.nanoTime();
-            LedgerHttp query = drill.queryAs("admin");
+            MetricsApi query = drill.queryAs("admin").metrics();
             boolean atRest = Await.until(LAG_AT_REST_WITHIN, MetricSampler.EVERY,
                     () -> ServiceMetrics.sum(query, LAG) == 0);
             // Under steady load the lag is often a few records; the outage must show far more than that.

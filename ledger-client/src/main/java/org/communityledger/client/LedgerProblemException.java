@@ -8,12 +8,23 @@ public class LedgerProblemException extends LedgerClientException {
     private final String method;
     private final URI uri;
     private final Problem problem;
+    private final boolean problemBody;
 
+    /** A refusal the service answered with an RFC 9457 problem body. */
     public LedgerProblemException(String method, URI uri, Problem problem) {
+        this(method, uri, problem, true);
+    }
+
+    /**
+     * @param problemBody whether the answer was an RFC 9457 problem body; false when {@code problem} was made
+     *                    from another kind of body (a proxy's error page, say)
+     */
+    public LedgerProblemException(String method, URI uri, Problem problem, boolean problemBody) {
         super(method + " " + uri.getPath() + " answered " + problem.describe());
         this.method = method;
         this.uri = uri;
         this.problem = problem;
+        this.problemBody = problemBody;
     }
 
     public String method() {
@@ -31,5 +42,14 @@ public class LedgerProblemException extends LedgerClientException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /**
+     * Whether the service answered {@code application/problem+json} with a numeric {@code status} equal to the
+     * answer's, as both services promise for every refusal. False means something else answered, or the
+     * service broke its promise.
+     */
+    public boolean answeredWithProblemBody() {
+        return problemBody;
     }
 }

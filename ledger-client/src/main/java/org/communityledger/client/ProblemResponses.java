@@ -30,22 +30,31 @@ final class ProblemResponses implements RestClient.ResponseSpec.ErrorHandler {
         try (InputStream in = response.getBody()) {
             body = in.readNBytes(MAX_BODY);
         }
-        throw new LedgerProblemException(request.getMethod().name(), request.getURI(),
-                problem(status, response.getStatusText(), response.getHeaders().getContentType(), body));
+        MediaType contentType = response.getHeaders().getContentType();
+        Problem sent = problemBody(contentType, body);
+        boolean rfc9457 = sent != null && sent.status() == status
+                && MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType);
+        // A problem must carry its status, but the answer's own status is the one that happened.
+        Problem problem = sent == null ? plain(status, response.getStatusText(), body) : sent.status() == status
+                ? sent : new Problem(sent.type(), sent.title(), status, sent.detail(), sent.instance(), sent.errors());
+        throw new LedgerProblemException(request.getMethod().name(), request.getURI(), problem, rfc9457);
     }
 
-    private Problem problem(int status, String statusText, MediaType contentType, byte[] body) {
-        if (contentType != null && (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)
+    /** The body as the problem it says it is, or null when it is not JSON of one. */
+    private Problem problemBody(MediaType contentType, byte[] body) {
+        if (contentType == null || !(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)
                 || MediaType.APPLICATION_JSON.isCompatibleWith(contentType))) {
-            try {
-                Problem problem = json.readValue(body, Problem.class);
-                // A problem must carry its status, but the answer's own status is the one that happened.
-                return new Problem(problem.type(), problem.title(), status, problem.detail(), problem.instance(),
-                        problem.errors());
-            } catch (JacksonException e) {
-                // Not a problem after all: described below like any other body.
-            }
+            return null;
         }
+        try {
+            return json.readValue(body, Problem.class);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** Any other body, described by the start of its text. */
+    private static Problem plain(int status, String statusText, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         String detail = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
         return new Problem(null, statusText, status, detail, null, null);

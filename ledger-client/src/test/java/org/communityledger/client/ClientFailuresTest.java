@@ -36,6 +36,7 @@ class ClientFailuresTest {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.problem().title()).isEqualTo("Authentication required");
                     assertThat(e.method()).isEqualTo("POST");
+                    assertThat(e.answeredWithProblemBody()).isTrue();
                 })
                 .hasMessageContaining("401 Authentication required: This endpoint needs credentials");
     }
@@ -51,6 +52,20 @@ class ClientFailuresTest {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.problem().title()).isEqualTo("Bad Gateway");
                     assertThat(e.problem().detail()).contains("upstream closed");
+                    assertThat(e.answeredWithProblemBody()).isFalse();
+                });
+    }
+
+    @Test
+    void aProblemWhoseStatusDiffersFromTheAnswersIsNotAnRfc9457Body() {
+        server.answerText("GET", "/api/admin/quarantine", 500, "application/problem+json",
+                "{\"title\":\"Conflict\",\"status\":409}");
+        QueryServiceClient query = LedgerClients.query(server.baseUrl(), Credentials.none());
+
+        assertThatThrownBy(() -> query.quarantine().quarantined())
+                .isInstanceOfSatisfying(LedgerProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.answeredWithProblemBody()).isFalse();
                 });
     }
 
