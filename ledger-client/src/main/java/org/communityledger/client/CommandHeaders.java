@@ -15,14 +15,14 @@ final class CommandHeaders implements HttpServiceArgumentResolver {
         }
         if (argument instanceof CommandOptions options) {
             if (options.idempotencyKey() != null) {
-                request.addHeader("Idempotency-Key", options.idempotencyKey());
+                request.addHeader(CommandOptions.IDEMPOTENCY_KEY, options.idempotencyKey());
             }
             if (options.expectedVersion() != null) {
                 // An entity tag is quoted (RFC 9110); the service answers the version as ETag in the same form.
-                request.addHeader("If-Match", "\"" + options.expectedVersion() + "\"");
+                request.addHeader(CommandOptions.IF_MATCH, "\"" + options.expectedVersion() + "\"");
             }
             if (options.correlationId() != null) {
-                request.addHeader("X-Correlation-Id", options.correlationId());
+                request.addHeader(CommandOptions.CORRELATION_ID, options.correlationId());
             }
         }
         return true;

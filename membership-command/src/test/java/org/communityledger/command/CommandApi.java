@@ -10,10 +10,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.EstablishCommunity;
+import org.communityledger.client.command.JoinMember;
 
-/** A small HTTP client for the command API in tests: what a user's script would send. */
+/**
+ * The command API in tests. Scenes are set up through the Java client ({@link #establish}, {@link #join}), as a
+ * user's program would; {@link #post} and {@link #send} put exact bytes and headers on the wire and hand back the
+ * raw answer, for the tests of the HTTP layer itself (bad bodies, headers, statuses) that a typed client exists to
+ * prevent.
+ */
 public final class CommandApi {
+
+    private static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
 
     static final String ESTABLISH = """
             {"name":"四川省智慧视听产业产教融合共同体","sector":"Smart audiovisual","region":"Sichuan",
@@ -24,6 +37,7 @@ public final class CommandApi {
     private final ObjectMapper json = new ObjectMapper();
     private final int port;
     private final String account;
+    private final org.communityledger.client.command.CommandApi commands;
 
     /** A client that speaks as the local admin account, as an administrator's script would. */
     public CommandApi(int port) {
@@ -33,6 +47,8 @@ public final class CommandApi {
     private CommandApi(int port, String account) {
         this.port = port;
         this.account = account;
+        this.commands = LedgerClients.command("http://127.0.0.1:" + port, account == null ? Credentials.none()
+                : Credentials.basic(account, account)).commands();
     }
 
     /** The same client speaking as another local account (its password is its name), or as nobody (null). */
@@ -75,18 +91,22 @@ public final class CommandApi {
         }
     }
 
-    /** Establishes a community and answers its id. */
+    /** Establishes the Smart Audiovisual community and answers its id. */
     public String establish() {
-        HttpResponse<String> response = post("/api/communities", ESTABLISH);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return field(response, "communityId");
+        return commands().establish(new EstablishCommunity("四川省智慧视听产业产教融合共同体", "Smart audiovisual",
+                "Sichuan", "nanchong-film-vocational-college", "Literature and Art Center", CONFERENCE_DAY),
+                CommandOptions.NONE).communityId();
     }
 
     /** Admits a member (an enterprise in Guangdong) and answers the community's new version. */
     public long join(String communityId, String organizationId) {
-        HttpResponse<String> response = post("/api/communities/" + communityId + "/members", joinBody(organizationId));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Long.parseLong(field(response, "version"));
+        return commands().join(communityId, new JoinMember(organizationId, "成员 " + organizationId, "ENTERPRISE",
+                "CN-GD", CONFERENCE_DAY), CommandOptions.NONE).version();
+    }
+
+    /** The Java client's commands, as this client's account. */
+    org.communityledger.client.command.CommandApi commands() {
+        return commands;
     }
 
     static String joinBody(String organizationId) {

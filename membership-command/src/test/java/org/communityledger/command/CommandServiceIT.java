@@ -15,12 +15,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityledger.client.audit.AuditApi;
+import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.ProofApi;
+import org.communityledger.client.command.CommandOptions;
 import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.MemberJoined;
 import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.testsupport.ClientEndpoints;
 import org.communityledger.testsupport.OpenApiDocument;
 import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -200,6 +205,12 @@ class CommandServiceIT {
                 .filter(operation -> operation.path().startsWith("/api/communities")).toList();
         assertThat(commands).hasSize(12).allSatisfy(command -> assertThat(command.parameters())
                 .as("headers of %s", command).contains("header:Idempotency-Key", "header:If-Match"));
+        List<ClientEndpoints.Endpoint> clientCalls = ClientEndpoints.of(
+                Map.of(CommandOptions.class, CommandOptions.HEADERS),
+                org.communityledger.client.command.CommandApi.class, AuditApi.class, ExportApi.class, ProofApi.class);
+        assertThat(clientCalls).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(document.undocumented(clientCalls)).as("what the Java client calls that the document lacks")
+                .isEmpty();
         HttpResponse<String> swaggerUi = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

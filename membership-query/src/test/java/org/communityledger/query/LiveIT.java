@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,10 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.stream.ServerSentEvents;
+import org.communityledger.client.stream.StreamApi;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
@@ -182,7 +182,10 @@ class LiveIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A minimal server-sent-events reader over the JDK HTTP client. */
+    /**
+     * The live stream as a dashboard reads it, through the Java client: one connection, its events queued as
+     * they arrive. (The browser's EventSource, which needs {@code text/event-stream}, is tested in DashboardIT.)
+     */
     static final class SseClient implements AutoCloseable {
 
         record Event(String id, String name, String data) {
@@ -191,9 +194,9 @@ class LiveIT {
         private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final InputStream body;
 
-        private SseClient(InputStream body) {
+        private SseClient(InputStream body, String lastEventId) {
             this.body = body;
-            Thread reader = new Thread(this::read, "sse-test-reader");
+            Thread reader = new Thread(() -> read(lastEventId), "sse-test-reader");
             reader.setDaemon(true);
             reader.start();
         }
@@ -202,18 +205,11 @@ class LiveIT {
             return open(port, lastEventId, "viewer");
         }
 
+        /** Opens the stream as a local account (its password is its name); a refusal throws its problem. */
         static SseClient open(int port, String lastEventId, String account) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", Accounts.basic(account)).GET();
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
-            return new SseClient(response.body());
+            StreamApi stream = LedgerClients.query("http://127.0.0.1:" + port, Credentials.basic(account, account))
+                    .stream();
+            return new SseClient(stream.open(lastEventId), lastEventId);
         }
 
         Event next() throws InterruptedException {
@@ -231,27 +227,10 @@ class LiveIT {
             }
         }
 
-        private void read() {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = "message";
-                List<String> data = new ArrayList<>();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            events.add(new Event(id, name, String.join("\n", data)));
-                        }
-                        id = null;
-                        name = "message";
-                        data = new ArrayList<>();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).trim();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.add(line.substring(5).trim());
-                    }
-                }
+        private void read(String lastEventId) {
+            try {
+                ServerSentEvents.read(body, lastEventId,
+                        event -> events.add(new Event(event.id(), event.event(), event.data())));
             } catch (Exception e) {
                 // closed by the test
             }

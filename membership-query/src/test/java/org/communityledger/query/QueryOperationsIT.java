@@ -10,6 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.communityledger.client.community.CommunityApi;
+import org.communityledger.client.deadletter.DeadLetterApi;
+import org.communityledger.client.organization.OrganizationApi;
+import org.communityledger.client.quarantine.QuarantineApi;
+import org.communityledger.client.rebuild.RebuildApi;
+import org.communityledger.client.stats.StatsApi;
+import org.communityledger.client.stream.StreamApi;
+import org.communityledger.testsupport.ClientEndpoints;
 import org.communityledger.testsupport.OpenApiDocument;
 import org.communityledger.testsupport.SecurityMatrix;
 import org.junit.jupiter.api.Test;
@@ -44,6 +54,12 @@ class QueryOperationsIT {
         });
         assertThat(document.operations()).filteredOn(operation -> operation.path().equals("/api/stream"))
                 .singleElement().satisfies(stream -> assertThat(stream.parameters()).contains("header:Last-Event-ID"));
+        List<ClientEndpoints.Endpoint> clientCalls = ClientEndpoints.of(Map.of(), CommunityApi.class,
+                OrganizationApi.class, StatsApi.class, StreamApi.class, RebuildApi.class, DeadLetterApi.class,
+                QuarantineApi.class);
+        assertThat(clientCalls).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(document.undocumented(clientCalls)).as("what the Java client calls that the document lacks")
+                .isEmpty();
     }
 
     @Test

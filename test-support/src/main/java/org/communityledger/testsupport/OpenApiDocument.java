@@ -60,6 +60,33 @@ public final class OpenApiDocument {
         return operations;
     }
 
+    /**
+     * What a client calls that the document does not describe: an endpoint without an operation (paths compared
+     * with their variables' names ignored), or a query parameter or header the operation does not declare.
+     */
+    public List<String> undocumented(List<ClientEndpoints.Endpoint> endpoints) {
+        List<String> missing = new ArrayList<>();
+        List<Operation> operations = operations();
+        for (ClientEndpoints.Endpoint endpoint : endpoints) {
+            Operation operation = operations.stream()
+                    .filter(candidate -> candidate.method().equalsIgnoreCase(endpoint.method())
+                            && template(candidate.path()).equals(template(endpoint.path())))
+                    .findFirst().orElse(null);
+            if (operation == null) {
+                missing.add(endpoint + ": no operation");
+                continue;
+            }
+            endpoint.parameters().stream()
+                    .filter(parameter -> operation.parameters().stream().noneMatch(parameter::equalsIgnoreCase))
+                    .forEach(parameter -> missing.add(endpoint + ": " + parameter + " not declared"));
+        }
+        return missing;
+    }
+
+    private static String template(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
     /** Every {@code $ref} that names no part of the document. */
     public List<String> danglingReferences() {
         List<String> dangling = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.communityledger.client.command;
 
+import java.util.List;
+
 /**
  * The optional headers of a command.
  *
@@ -11,6 +13,12 @@ package org.communityledger.client.command;
  *                        logs; null lets the service make one
  */
 public record CommandOptions(String idempotencyKey, Long expectedVersion, String correlationId) {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IF_MATCH = "If-Match";
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+    /** Every header a command may carry. */
+    public static final List<String> HEADERS = List.of(IDEMPOTENCY_KEY, IF_MATCH, CORRELATION_ID);
 
     /** No header: an unconditional command that a retry would record again. */
     public static final CommandOptions NONE = new CommandOptions(null, null, null);
