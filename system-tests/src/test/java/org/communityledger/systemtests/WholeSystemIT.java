@@ -42,9 +42,6 @@ class WholeSystemIT {
 
     private static final Path HOME = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
-
-    private static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
-
     private static final LocalDate CONFERENCE_DAY = LocalDate.of(2025, 10, 19);
 
     @Test
