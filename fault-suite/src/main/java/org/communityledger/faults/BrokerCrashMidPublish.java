@@ -18,7 +18,7 @@ import org.communityledger.launcher.PausedProcess;
  * after the token update for a while: a batch is out and waiting. The kill (SIGKILL ends a stopped process) lands
  * there. Without that sight of the publisher waiting, the scenario fails: the kill would have hit nothing.
  */
-final class BrokerCrashMidPublish implements Scenario {
+final class BrokerCrashMidPublish extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(2);
     private static final Duration PUBLISHER_WAITING_WITHIN = Duration.ofSeconds(15);
@@ -31,18 +31,12 @@ final class BrokerCrashMidPublish implements Scenario {
              where state = 'idle in transaction' and query ilike '%token_entry%'
                and state_change < now() - interval '300 milliseconds'""";
 
-    @Override
-    public String number() {
-        return "4";
+    BrokerCrashMidPublish() {
+        super("4", "kill -9 the Kafka broker mid-publish, restart it");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the Kafka broker mid-publish, restart it";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             LocalSystem system = fault.system();
             long killedAt;

@@ -17,23 +17,17 @@ import org.communityledger.launcher.LocalSystem;
  *
  * <p>Evidence that the kill hit the busy partition: its leadership must move to another node.
  */
-final class BrokerLeaderCrash implements Scenario {
+final class BrokerLeaderCrash extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final Duration NEW_LEADER_WITHIN = Duration.ofSeconds(30);
 
-    @Override
-    public String number() {
-        return "c1";
+    BrokerLeaderCrash() {
+        super("c1", "kill -9 the leader broker of a busy partition under load, restart it");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the leader broker of a busy partition under load, restart it";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             LocalSystem system = fault.system();
             try (Admin admin = Admin.create(system.settings().kafkaClientProperties())) {

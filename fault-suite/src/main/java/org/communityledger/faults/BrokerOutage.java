@@ -14,7 +14,7 @@ import org.communityledger.launcher.LocalSystem;
  * (LedgerPublisherLagging in ops/prometheus/alerts.yml) must fire on such an outage. The suite scrapes the
  * gauges every second, as Prometheus would, and evaluates the rule on those samples.
  */
-final class BrokerOutage implements Scenario {
+final class BrokerOutage extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final String ALERT = "LedgerPublisherLagging";
@@ -24,18 +24,12 @@ final class BrokerOutage implements Scenario {
     /** The gauges answer from a reading at most 5 s old (ledger.publisher.lag-refresh); a few of those. */
     private static final Duration LAG_AT_REST_WITHIN = Duration.ofSeconds(30);
 
-    @Override
-    public String number() {
-        return "13";
+    BrokerOutage() {
+        super("13", "Kafka down for 60 s under load");
     }
 
     @Override
-    public String title() {
-        return "Kafka down for 60 s under load";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         // Read first: a rule the suite cannot judge fails the scenario before a minute's outage is spent on it.
         AlertRule rule = AlertRule.read(drill.system().settings().home().resolve(RULES), ALERT);
         try (MetricSampler lag = new MetricSampler(drill.commandService().metrics(), List.of(LAG_EVENTS, LAG_OLDEST, rule.metric()))) {

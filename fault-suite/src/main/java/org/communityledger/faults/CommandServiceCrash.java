@@ -10,22 +10,16 @@ import org.communityledger.launcher.LocalSystem;
  * <p>A kill that found the load idle (or a service that did not die) would test nothing, so the load's clients
  * must have seen their connections fail between the kill and the restart.
  */
-final class CommandServiceCrash implements Scenario {
+final class CommandServiceCrash extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(2);
 
-    @Override
-    public String number() {
-        return "1";
+    CommandServiceCrash() {
+        super("1", "kill -9 the command service under load, restart it");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the command service under load, restart it";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             long failuresBefore = load.transportFailures();
             long killedAt = System.nanoTime();

@@ -14,22 +14,16 @@ import org.communityledger.client.command.CommandOptions;
  * at once on one community with commands of which only one can win — the same organisation joining, and joins
  * conditional on the same version. One is acknowledged; the rest get 409 or 412 problems; no gap.
  */
-final class ConflictingCommands implements Scenario {
+final class ConflictingCommands extends Scenario {
 
     private static final int CLIENTS = 50;
 
-    @Override
-    public String number() {
-        return "8";
+    ConflictingCommands() {
+        super("8", "50 concurrent conflicting commands on one community");
     }
 
     @Override
-    public String title() {
-        return "50 concurrent conflicting commands on one community";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         String tag = Drill.tag(this);
         String community = drill.communities(tag, 1).get(0);
         List<RecordingLoad.Ack> acks = new ArrayList<>();

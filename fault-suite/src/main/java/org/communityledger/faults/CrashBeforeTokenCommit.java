@@ -17,7 +17,7 @@ import org.communityledger.launcher.LocalSystem;
  * that the dead process never sent. The restarted publisher sends the batch again (the repeats on the topic
  * prove the window was hit) and the views must absorb them.
  */
-final class CrashBeforeTokenCommit implements Scenario {
+final class CrashBeforeTokenCommit extends Scenario {
 
     private static final String CREATE_GATE = """
             create table public.fault_gate (name text primary key);
@@ -43,18 +43,12 @@ final class CrashBeforeTokenCommit implements Scenario {
             """;
     private static final String GATE = "select * from public.fault_gate where name = ? for update";
 
-    @Override
-    public String number() {
-        return "2";
+    CrashBeforeTokenCommit() {
+        super("2", "kill -9 the command service between Kafka's ack and the token commit");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the command service between Kafka's ack and the token commit";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             long before = repeats(fault, communities);
             long killedAt;

@@ -12,25 +12,19 @@ import org.communityledger.launcher.LocalSystem;
  * the database the ordinary way, a clean shutdown that would test nothing. So the scenario refuses to start
  * without that pid, and afterwards requires PostgreSQL's own word that the next start had to recover from a crash.
  */
-final class DatabaseStop implements Scenario {
+final class DatabaseStop extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);
     /** What PostgreSQL logs when it starts on a data directory it was not shut down cleanly from. */
     static final String CRASH_RECOVERY = "database system was not properly shut down; automatic recovery in progress";
     private static final Duration RECOVERY_LOGGED_WITHIN = Duration.ofSeconds(10);
 
-    @Override
-    public String number() {
-        return "3";
+    DatabaseStop() {
+        super("3", "stop PostgreSQL (immediate) while appending, start it again");
     }
 
     @Override
-    public String title() {
-        return "stop PostgreSQL (immediate) while appending, start it again";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             if (fault.system().pid(LocalSystem.Part.POSTGRES) <= 0) {
                 throw new IllegalStateException("postmaster.pid cannot be read: the stop would be a clean shutdown,"

@@ -21,25 +21,18 @@ import org.communityledger.faults.hostile.KnownTargets;
  * malformed and hostile requests across every endpoint of both services, aimed at a real community with a
  * member, a plaque and an agreement; every answer must be a 4xx problem body, and the ledger must not change.
  */
-final class HostileInput implements Scenario {
+final class HostileInput extends Scenario {
 
     /** Fixed, so that a run can be repeated exactly; another can be chosen with -Dledger.faults.seed. */
     private static final long DEFAULT_SEED = 20_261_128L;
     private static final int THREADS = 4;
 
-
-    @Override
-    public String number() {
-        return "10";
+    HostileInput() {
+        super("10", "bad input at volume: generated malformed and hostile requests on every endpoint");
     }
 
     @Override
-    public String title() {
-        return "bad input at volume: generated malformed and hostile requests on every endpoint";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         KnownTargets targets = targets(drill);
         long seed = Long.getLong("ledger.faults.seed", DEFAULT_SEED);
         List<HostileRequest> requests = HostileRequests.generate(seed, drill.plan().hostileRequests(), targets);

@@ -20,7 +20,7 @@ import org.communityledger.launcher.LocalSystem;
  * until a new command of that community is readable from the views. A refused record not parked within 30 s is
  * a finding of its own (its whole partition waits meanwhile); the fix alone then lets it through.
  */
-final class InapplicableEvent implements Scenario {
+final class InapplicableEvent extends Scenario {
 
     /** Three retries 500 ms apart, after whatever the partition had queued before the refused record. */
     private static final Duration PARKED_WITHIN = Duration.ofSeconds(30);
@@ -36,18 +36,12 @@ final class InapplicableEvent implements Scenario {
     private static final double GOAL_P99_MILLIS = 250;
     private static final double BADLY = 4;
 
-    @Override
-    public String number() {
-        return "12";
+    InapplicableEvent() {
+        super("12", "one community's event permanently inapplicable, fixed and replayed");
     }
 
     @Override
-    public String title() {
-        return "one community's event permanently inapplicable, fixed and replayed";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         Repair repair = new Repair(new ProjectionAdmin(drill));
         return FaultUnderLoad.run(this, drill, repair::inject, repair::aftermath);
     }

@@ -25,22 +25,16 @@ import org.communityledger.launcher.LocalSystem;
  * revision (one from a later release). Each must be parked in the dead-letter topic with its reason, counted
  * in the metric and logged, while the partition goes on.
  */
-final class PoisonRecords implements Scenario {
+final class PoisonRecords extends Scenario {
 
     private static final String PARKED_LOG_LINE = "Parked record ";
 
-    @Override
-    public String number() {
-        return "7";
+    PoisonRecords() {
+        super("7", "poison records on the topic (bad bytes, unknown event, later revision)");
     }
 
     @Override
-    public String title() {
-        return "poison records on the topic (bad bytes, unknown event, later revision)";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             String target = communities.get(0);
             double metricBefore = parkedMetric(fault);

@@ -15,22 +15,16 @@ import org.communityledger.launcher.LocalSystem;
  *
  * <p>Evidence that the kill hit the publisher: the claim must pass to the other instance.
  */
-final class PublishingInstanceCrash implements Scenario {
+final class PublishingInstanceCrash extends Scenario {
 
     private static final Duration TAKEOVER_WITHIN = Duration.ofSeconds(60);
 
-    @Override
-    public String number() {
-        return "c3";
+    PublishingInstanceCrash() {
+        super("c3", "kill -9 the command instance that publishes, under load; the other takes over");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the command instance that publishes, under load; the other takes over";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         LocalSystem system = drill.system();
         int publishing = publishingInstance(drill);
         int surviving = 1 - publishing;

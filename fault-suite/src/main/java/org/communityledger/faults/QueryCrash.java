@@ -23,23 +23,17 @@ import org.communityledger.launcher.PausedProcess;
  *       them).</li>
  * </ol>
  */
-final class QueryCrash implements Scenario {
+final class QueryCrash extends Scenario {
 
     private static final String GROUP = "membership-query";
     private static final String VIEW_ROW = "select * from projection.community where community_id = ? for update";
 
-    @Override
-    public String number() {
-        return "5";
+    QueryCrash() {
+        super("5", "kill -9 the query service before and after its database commit");
     }
 
     @Override
-    public String title() {
-        return "kill -9 the query service before and after its database commit";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             String target = communities.get(0);
             LocalSystem system = fault.system();

@@ -17,23 +17,17 @@ import org.communityledger.launcher.LocalSystem;
  *
  * <p>Evidence that the kill hit a stream: the killed instance's dashboard must have reconnected.
  */
-final class QueryInstanceCrash implements Scenario {
+final class QueryInstanceCrash extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final Duration STREAMS_CATCH_UP_WITHIN = Duration.ofSeconds(60);
 
-    @Override
-    public String number() {
-        return "c2";
+    QueryInstanceCrash() {
+        super("c2", "kill -9 a query instance under load while dashboards stream from both");
     }
 
     @Override
-    public String title() {
-        return "kill -9 a query instance under load while dashboards stream from both";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         LocalSystem system = drill.system();
         int killed = system.queryUrls().size() - 1;
         List<StreamApi> viewers = new ArrayList<>();

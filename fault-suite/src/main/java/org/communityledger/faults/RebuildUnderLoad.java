@@ -19,11 +19,14 @@ import org.communityledger.client.stats.Stats;
  * <p>Cluster scenario c5 is the same with two query instances: the rebuild is started on the first while the
  * dashboard polls the second, which goes on applying the records of its partitions meanwhile.
  */
-final class RebuildUnderLoad implements Scenario {
+final class RebuildUnderLoad extends Scenario {
 
     private final boolean acrossInstances;
 
     private RebuildUnderLoad(boolean acrossInstances) {
+        super(acrossInstances ? "c5" : "6", acrossInstances
+                ? "a rebuild started on one query instance while the other serves, under load"
+                : "rebuild the projections under live load");
         this.acrossInstances = acrossInstances;
     }
 
@@ -38,18 +41,7 @@ final class RebuildUnderLoad implements Scenario {
     }
 
     @Override
-    public String number() {
-        return acrossInstances ? "c5" : "6";
-    }
-
-    @Override
-    public String title() {
-        return acrossInstances ? "a rebuild started on one query instance while the other serves, under load"
-                : "rebuild the projections under live load";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         String tag = Drill.tag(this);
         List<String> communities = drill.communities(tag, 4);
         List<String> observations = new ArrayList<>();

@@ -11,20 +11,14 @@ import org.communityledger.launcher.LocalSystem;
  *
  * <p>Evidence that each restart happened: every instance must come back as a new process.
  */
-final class RollingRestart implements Scenario {
+final class RollingRestart extends Scenario {
 
-    @Override
-    public String number() {
-        return "c4";
+    RollingRestart() {
+        super("c4", "a rolling restart of all four services under load");
     }
 
     @Override
-    public String title() {
-        return "a rolling restart of all four services under load";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         return FaultUnderLoad.run(this, drill, (fault, load, communities, observations, findings) -> {
             LocalSystem system = fault.system();
             long lastRestartAt = System.nanoTime();

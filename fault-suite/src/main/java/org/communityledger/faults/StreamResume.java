@@ -33,7 +33,7 @@ import org.communityledger.client.stream.StreamApi;
  * the dashboard must receive. (A boundary drawn by position instead would be wrong: the stream follows the order
  * in which the views applied the events, which differs from position order across communities.)
  */
-final class StreamResume implements Scenario {
+final class StreamResume extends Scenario {
 
     private static final int CHANGES_BEFORE_DROP = 150;
     private static final Duration OFFLINE = Duration.ofMillis(1500);
@@ -49,18 +49,12 @@ final class StreamResume implements Scenario {
     private static final Duration AFTER_CUT_OFF = Duration.ofSeconds(5);
     private static final String FELL_BEHIND = "ledger_stream_clients_fell_behind_total";
 
-    @Override
-    public String number() {
-        return "9";
+    StreamResume() {
+        super("9", "SSE: reconnect with Last-Event-ID mid-burst; a client that never reads");
     }
 
     @Override
-    public String title() {
-        return "SSE: reconnect with Last-Event-ID mid-burst; a client that never reads";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         String tag = Drill.tag(this);
         List<String> observations = new ArrayList<>();
         List<String> findings = new ArrayList<>();

@@ -18,7 +18,7 @@ import org.communityledger.launcher.LocalSystem;
  * nothing; the views fall behind the topic (the projection lag, read by the service from Kafka) and catch up
  * once the schema is back.
  */
-final class ViewsDatabaseOutage implements Scenario {
+final class ViewsDatabaseOutage extends Scenario {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final String VIEWS = "projection";
@@ -31,18 +31,12 @@ final class ViewsDatabaseOutage implements Scenario {
     /** The lag is read from Kafka every 5 s; caught up views show 0 within a few of those once the load stops. */
     private static final Duration LAG_AT_REST_WITHIN = Duration.ofSeconds(30);
 
-    @Override
-    public String number() {
-        return "11";
+    ViewsDatabaseOutage() {
+        super("11", "the views' database unavailable for 30 s under load");
     }
 
     @Override
-    public String title() {
-        return "the views' database unavailable for 30 s under load";
-    }
-
-    @Override
-    public Outcome run(Drill drill) throws Exception {
+    Outcome run(Drill drill) throws Exception {
         try (MetricSampler lag = new MetricSampler(drill.queryAs("admin").metrics(), List.of(LAG))) {
             Outage outage = new Outage(lag);
             return FaultUnderLoad.run(this, drill, outage::inject, outage::aftermath);
