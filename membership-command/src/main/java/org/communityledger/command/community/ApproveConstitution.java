@@ -6,7 +6,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.Sha256;
 
 /** Approve a version of the constitution, identified by the document's digest. */
-record ApproveConstitution(
+public record ApproveConstitution(
         @TargetAggregateIdentifier CommunityId communityId,
         String version,
         Sha256 documentSha256,

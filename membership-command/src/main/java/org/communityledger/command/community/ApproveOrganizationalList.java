@@ -7,12 +7,12 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.GoverningPosition;
 
 /** Approve who holds which governing position. */
-record ApproveOrganizationalList(
+public record ApproveOrganizationalList(
         @TargetAggregateIdentifier CommunityId communityId,
         List<GoverningPosition> positions,
         LocalDate approvedOn) {
 
-    ApproveOrganizationalList {
+    public ApproveOrganizationalList {
         positions = List.copyOf(positions);
     }
 }

@@ -6,7 +6,7 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 
 /** Give an active member a role; a chair unit is replaced only when {@code transfer} says so. */
-record AssignRole(
+public record AssignRole(
         @TargetAggregateIdentifier CommunityId communityId,
         OrganizationId organizationId,
         MemberRole role,

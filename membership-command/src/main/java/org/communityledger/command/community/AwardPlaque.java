@@ -7,7 +7,7 @@ import org.communityledger.events.value.OrganizationId;
 import org.communityledger.events.value.PlaqueId;
 
 /** Present a plaque to an active member. */
-record AwardPlaque(
+public record AwardPlaque(
         @TargetAggregateIdentifier CommunityId communityId,
         PlaqueId plaqueId,
         String title,

@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.communityledger.events.value.CommunityId;
 
 /** Dissolve the community; it accepts nothing afterwards. */
-record DissolveCommunity(
+public record DissolveCommunity(
         @TargetAggregateIdentifier CommunityId communityId,
         String reason,
         LocalDate dissolvedOn) {}

@@ -6,7 +6,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.OrganizationId;
 
 /** Found a new community. */
-record EstablishCommunity(
+public record EstablishCommunity(
         @TargetAggregateIdentifier CommunityId communityId,
         String name,
         String sector,

@@ -6,7 +6,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.Organization;
 
 /** Admit an organisation as an active member. */
-record JoinMember(
+public record JoinMember(
         @TargetAggregateIdentifier CommunityId communityId,
         Organization organization,
         LocalDate joinedOn) {}

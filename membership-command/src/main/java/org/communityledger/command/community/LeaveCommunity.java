@@ -6,7 +6,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.OrganizationId;
 
 /** Record that an active member leaves; its roles are revoked with it. */
-record LeaveCommunity(
+public record LeaveCommunity(
         @TargetAggregateIdentifier CommunityId communityId,
         OrganizationId organizationId,
         String reason,

@@ -5,7 +5,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.PlaqueId;
 
 /** Withdraw a plaque. */
-record RevokePlaque(
+public record RevokePlaque(
         @TargetAggregateIdentifier CommunityId communityId,
         PlaqueId plaqueId,
         String reason) {}

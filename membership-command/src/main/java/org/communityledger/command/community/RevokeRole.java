@@ -6,7 +6,7 @@ import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
 
 /** Take a role away from a member. */
-record RevokeRole(
+public record RevokeRole(
         @TargetAggregateIdentifier CommunityId communityId,
         OrganizationId organizationId,
         MemberRole role) {}

@@ -4,7 +4,7 @@ package org.communityledger.command.community;
  * The rules a community enforces. Each refusal names its rule, which becomes the problem type
  * ({@code urn:community-ledger:rule:<name>}) of the 409 answer.
  */
-enum Rule {
+public enum Rule {
     /** An organisation is an active member at most once; it may rejoin after leaving. */
     ALREADY_ACTIVE_MEMBER("already-active-member"),
     /** Roles, plaques, agreements and leaving involve active members only. */
@@ -34,7 +34,7 @@ enum Rule {
         this.problemName = problemName;
     }
 
-    String problemName() {
+    public String problemName() {
         return problemName;
     }
 

@@ -4,7 +4,7 @@ import org.communityledger.command.dispatch.CommandOutcome;
 import org.communityledger.command.dispatch.CommandRefusal;
 
 /** A command that the community's rules refuse; nothing is recorded. Answered as 409. */
-class RuleViolation extends RuntimeException implements CommandRefusal {
+public class RuleViolation extends RuntimeException implements CommandRefusal {
 
     private final Rule rule;
 
@@ -13,7 +13,7 @@ class RuleViolation extends RuntimeException implements CommandRefusal {
         this.rule = rule;
     }
 
-    Rule rule() {
+    public Rule rule() {
         return rule;
     }
 

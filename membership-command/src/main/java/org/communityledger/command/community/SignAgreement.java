@@ -8,7 +8,7 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.OrganizationId;
 
 /** Record a cooperation agreement between two or more active members. */
-record SignAgreement(
+public record SignAgreement(
         @TargetAggregateIdentifier CommunityId communityId,
         AgreementId agreementId,
         String title,
@@ -16,7 +16,7 @@ record SignAgreement(
         List<String> scope,
         LocalDate signedOn) {
 
-    SignAgreement {
+    public SignAgreement {
         partyOrganizationIds = List.copyOf(partyOrganizationIds);
         scope = List.copyOf(scope);
     }

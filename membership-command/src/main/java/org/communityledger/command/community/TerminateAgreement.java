@@ -6,7 +6,7 @@ import org.communityledger.events.value.AgreementId;
 import org.communityledger.events.value.CommunityId;
 
 /** End a cooperation agreement. */
-record TerminateAgreement(
+public record TerminateAgreement(
         @TargetAggregateIdentifier CommunityId communityId,
         AgreementId agreementId,
         String reason,

@@ -4,7 +4,7 @@ import org.communityledger.command.dispatch.CommandOutcome;
 import org.communityledger.command.dispatch.CommandRefusal;
 
 /** A plaque or agreement that the community does not have. Answered as 404. */
-class UnknownPart extends RuntimeException implements CommandRefusal {
+public class UnknownPart extends RuntimeException implements CommandRefusal {
 
     UnknownPart(String message) {
         super(message);

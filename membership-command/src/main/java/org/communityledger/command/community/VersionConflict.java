@@ -4,7 +4,7 @@ import org.communityledger.command.dispatch.CommandOutcome;
 import org.communityledger.command.dispatch.CommandRefusal;
 
 /** The command was conditional on a version ({@code If-Match}) and the community has moved on. Answered as 412. */
-class VersionConflict extends RuntimeException implements CommandRefusal {
+public class VersionConflict extends RuntimeException implements CommandRefusal {
 
     private final long expected;
     private final long actual;
@@ -15,11 +15,11 @@ class VersionConflict extends RuntimeException implements CommandRefusal {
         this.actual = actual;
     }
 
-    long expected() {
+    public long expected() {
         return expected;
     }
 
-    long actual() {
+    public long actual() {
         return actual;
     }
 

@@ -1,9 +1,21 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.communityledger.command.community.ApproveConstitution;
+import org.communityledger.command.community.ApproveOrganizationalList;
+import org.communityledger.command.community.AssignRole;
+import org.communityledger.command.community.AwardPlaque;
+import org.communityledger.command.community.DissolveCommunity;
+import org.communityledger.command.community.EstablishCommunity;
+import org.communityledger.command.community.JoinMember;
+import org.communityledger.command.community.LeaveCommunity;
+import org.communityledger.command.community.RevokePlaque;
+import org.communityledger.command.community.RevokeRole;
+import org.communityledger.command.community.SignAgreement;
+import org.communityledger.command.community.TerminateAgreement;
 import org.communityledger.command.dispatch.CommandContext;
 import org.communityledger.command.dispatch.CommandDispatcher;
 import org.communityledger.command.dispatch.CommandResult;

@@ -1,4 +1,4 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.communityledger.command.community.SignAgreement;
 import org.communityledger.command.web.RequestFields;
 import org.communityledger.events.value.AgreementId;
 import org.communityledger.events.value.CommunityId;

@@ -1,4 +1,4 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.communityledger.command.community.ApproveOrganizationalList;
 import org.communityledger.command.web.RequestFields;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.GoverningPosition;

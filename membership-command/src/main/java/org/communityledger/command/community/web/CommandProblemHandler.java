@@ -1,7 +1,10 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.communityledger.command.community.RuleViolation;
+import org.communityledger.command.community.UnknownPart;
+import org.communityledger.command.community.VersionConflict;
 import org.communityledger.command.dispatch.ConcurrentModification;
 import org.communityledger.command.dispatch.IdempotencyKeyReused;
 import org.springframework.core.Ordered;

@@ -1,7 +1,8 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.communityledger.command.community.RevokePlaque;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.PlaqueId;
 

@@ -1,6 +1,7 @@
-package org.communityledger.command.community;
+package org.communityledger.command.community.web;
 
 import jakarta.validation.constraints.NotNull;
+import org.communityledger.command.community.AssignRole;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
