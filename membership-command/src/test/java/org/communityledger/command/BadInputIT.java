@@ -111,6 +111,36 @@ class BadInputIT {
         assertThat(response.body()).contains("no-such-community");
     }
 
+    static Stream<Arguments> badPathValues() {
+        return Stream.of(
+                Arguments.of("POST", "/api/communities/bad_id!" + MEMBERS, "communityId", "letters, digits or dashes"),
+                Arguments.of("POST", "/api/communities/{id}/members/Southern_Film!/leave", "organizationId",
+                        "Unified Social Credit Code"),
+                Arguments.of("DELETE", "/api/communities/{id}/members/southern-film-group/roles/KING", "role",
+                        "must be one of [CHAIR_UNIT"),
+                Arguments.of("POST", "/api/communities/{id}/plaques/bad_plaque!/revoke", "plaqueId",
+                        "letters, digits or dashes"),
+                Arguments.of("POST", "/api/communities/{id}/agreements/bad_agreement!/terminate", "agreementId",
+                        "letters, digits or dashes"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("badPathValues")
+    void a_path_value_its_type_refuses_is_a_400_problem_naming_it_and_records_nothing(String method, String path,
+                                                                                      String field, String reason) {
+        long before = storedEvents();
+
+        String body = method.equals("DELETE") ? null : "{\"reason\":\"r\",\"leftOn\":\"2025-10-19\"}";
+        HttpResponse<String> response = api.send(method, path.replace("{id}", communityId), body, "application/json",
+                Map.of());
+
+        assertProblem(response, 400, field);
+        // The reason is the value type's, never the value sent back (the problem's instance names the path).
+        assertThat(api.body(response).path("detail").asText()).contains(reason).doesNotContain("KING")
+                .doesNotContain("bad_");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     @Test
     void a_malformed_if_match_is_a_400_problem_naming_the_header() {
         long before = storedEvents();

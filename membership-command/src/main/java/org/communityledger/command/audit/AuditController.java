@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
-import org.communityledger.command.web.RequestFields;
+import org.communityledger.events.value.CommunityId;
 import org.communityledger.platform.problem.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,7 +52,7 @@ class AuditController {
     /** A community's events in version order; {@code afterVersion} pages through them. */
     @Operation(summary = "A community's stored events in version order, with their seals", operationId = "communityEvents")
     @GetMapping("/communities/{communityId}/events")
-    AuditPage communityEvents(@PathVariable String communityId,
+    AuditPage communityEvents(@PathVariable CommunityId communityId,
                               @RequestParam(defaultValue = "0") @Min(0) long afterVersion,
                               @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
         String id = known(communityId);
@@ -78,7 +78,7 @@ class AuditController {
     /** The community as it was at a version, or at an instant (ISO-8601). */
     @Operation(summary = "A community's state at a version or an instant, replayed from its events", operationId = "communityState")
     @GetMapping("/communities/{communityId}/state")
-    HistoricalState state(@PathVariable String communityId,
+    HistoricalState state(@PathVariable CommunityId communityId,
                           @RequestParam(required = false) @Min(1) Long version,
                           @RequestParam(required = false) String asOf) {
         String id = known(communityId);
@@ -93,7 +93,7 @@ class AuditController {
 
     @Operation(summary = "Recompute a community's hash chain and name the first event that does not fit", operationId = "verifyCommunity")
     @GetMapping("/communities/{communityId}/verify")
-    ChainVerifier.Verification verify(@PathVariable String communityId) {
+    ChainVerifier.Verification verify(@PathVariable CommunityId communityId) {
         return verifier.verify(known(communityId), Long.MAX_VALUE);
     }
 
@@ -115,10 +115,10 @@ class AuditController {
     /** The log as NDJSON, streamed: all of it, one community's, or a range of positions. */
     @Operation(summary = "The log as NDJSON, one stored event per line, for the offline verifier", operationId = "export")
     @GetMapping(path = "/export", produces = "application/x-ndjson")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String communityId,
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) CommunityId communityId,
                                                  @RequestParam(defaultValue = "0") @Min(0) long after,
                                                  @RequestParam(required = false) @Min(0) Long upTo) {
-        String id = communityId == null ? null : RequestFields.communityId(communityId).value();
+        String id = communityId == null ? null : communityId.value();
         long last = upTo == null ? Long.MAX_VALUE : upTo;
         StreamingResponseBody body = out -> export.write(id, after, last, out);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -133,8 +133,8 @@ class AuditController {
                 .body(body);
     }
 
-    private String known(String communityId) {
-        String id = RequestFields.communityId(communityId).value();
+    private String known(CommunityId communityId) {
+        String id = communityId.value();
         if (storedEvents.countOfCommunity(id) == 0) {
             throw new AuditNotFoundException("There is no community " + id + ".");
         }

@@ -6,7 +6,12 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.Arrays;
+import java.util.List;
 import org.communityledger.command.dispatch.CommandContext;
+import org.communityledger.events.value.AgreementId;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.value.PlaqueId;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +29,10 @@ class CommandOpenApi {
     OperationCustomizer commandHeaders() {
         // Springdoc would describe the argument as a required query parameter "context".
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
+        // Path and query values are converted to value types at the edge; on the wire they are strings.
+        for (Class<?> id : List.of(CommunityId.class, OrganizationId.class, PlaqueId.class, AgreementId.class)) {
+            SpringDocUtils.getConfig().replaceWithClass(id, String.class);
+        }
         return (operation, handler) -> {
             if (Arrays.stream(handler.getMethodParameters())
                     .anyMatch(parameter -> parameter.getParameterType().equals(CommandContext.class))) {

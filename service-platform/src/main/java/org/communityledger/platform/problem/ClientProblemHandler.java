@@ -8,6 +8,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.communityledger.platform.http.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -79,6 +81,22 @@ public class ClientProblemHandler extends ResponseEntityExceptionHandler {
             return super.createResponseEntity(body, typed, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /**
+     * A path or query value that its type refuses: the field and the type's own reason, as for a body's field.
+     * A number's parser would repeat the value it read, so a non-number only gets the general reason.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        Throwable cause = ex.getMostSpecificCause();
+        String reason = cause != ex && cause instanceof IllegalArgumentException && cause.getMessage() != null
+                && !(cause instanceof NumberFormatException) ? cause.getMessage()
+                : "has a value of the wrong type or format";
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, reason))));
     }
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -20,7 +20,6 @@ import org.communityledger.command.dispatch.CommandContext;
 import org.communityledger.command.dispatch.CommandDispatcher;
 import org.communityledger.command.dispatch.CommandResult;
 import org.communityledger.command.dispatch.CreatedId;
-import org.communityledger.command.web.RequestFields;
 import org.communityledger.events.value.AgreementId;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
@@ -66,72 +65,64 @@ class CommunityCommandController {
 
     @Operation(summary = "Approve a version of the constitution")
     @PostMapping(path = "/{communityId}/constitution", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> approveConstitution(@PathVariable String communityId,
+    ResponseEntity<CommandResult> approveConstitution(@PathVariable("communityId") CommunityId id,
                                                       @Valid @RequestBody ApproveConstitutionRequest request,
                                                       CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         return ok(dispatcher.execute(context, id, request, ApproveConstitution.class,
                 () -> request.toCommand(id)), context);
     }
 
     @Operation(summary = "Approve the organisational list (who holds which position)")
     @PostMapping(path = "/{communityId}/organizational-list", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> approveOrganizationalList(@PathVariable String communityId,
+    ResponseEntity<CommandResult> approveOrganizationalList(@PathVariable("communityId") CommunityId id,
                                                             @Valid @RequestBody ApproveOrganizationalListRequest request,
                                                             CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         return ok(dispatcher.execute(context, id, request, ApproveOrganizationalList.class,
                 () -> request.toCommand(id)), context);
     }
 
     @Operation(summary = "Join an organisation to the community")
     @PostMapping(path = "/{communityId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> join(@PathVariable String communityId,
+    ResponseEntity<CommandResult> join(@PathVariable("communityId") CommunityId id,
                                        @Valid @RequestBody JoinMemberRequest request,
                                        CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         return ok(dispatcher.execute(context, id, request, JoinMember.class, () -> request.toCommand(id)), context);
     }
 
     @Operation(summary = "Record that a member leaves")
     @PostMapping(path = "/{communityId}/members/{organizationId}/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> leave(@PathVariable String communityId, @PathVariable String organizationId,
+    ResponseEntity<CommandResult> leave(@PathVariable("communityId") CommunityId id,
+                                        @PathVariable("organizationId") OrganizationId member,
                                         @Valid @RequestBody LeaveCommunityRequest request,
                                         CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
-        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
         return ok(dispatcher.execute(context, id, request, LeaveCommunity.class,
                 () -> request.toCommand(id, member)), context);
     }
 
     @Operation(summary = "Assign a role to a member (CHAIR_UNIT may be transferred)")
     @PostMapping(path = "/{communityId}/members/{organizationId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> assignRole(@PathVariable String communityId, @PathVariable String organizationId,
+    ResponseEntity<CommandResult> assignRole(@PathVariable("communityId") CommunityId id,
+                                             @PathVariable("organizationId") OrganizationId member,
                                              @Valid @RequestBody AssignRoleRequest request,
                                              CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
-        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
         return ok(dispatcher.execute(context, id, request, AssignRole.class,
                 () -> request.toCommand(id, member)), context);
     }
 
     @Operation(summary = "Revoke a role from a member")
     @DeleteMapping(path = "/{communityId}/members/{organizationId}/roles/{role}")
-    ResponseEntity<CommandResult> revokeRole(@PathVariable String communityId, @PathVariable String organizationId,
-                                             @PathVariable String role, CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
-        OrganizationId member = RequestFields.organizationId("organizationId", organizationId);
-        MemberRole memberRole = RequestFields.role("role", role);
+    ResponseEntity<CommandResult> revokeRole(@PathVariable("communityId") CommunityId id,
+                                             @PathVariable("organizationId") OrganizationId member,
+                                             @PathVariable("role") MemberRole memberRole, CommandContext context) {
         return ok(dispatcher.execute(context, id, null, RevokeRole.class,
                 () -> new RevokeRole(id, member, memberRole)), context);
     }
 
     @Operation(summary = "Award a plaque to a member")
     @PostMapping(path = "/{communityId}/plaques", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> awardPlaque(@PathVariable String communityId,
+    ResponseEntity<CommandResult> awardPlaque(@PathVariable("communityId") CommunityId id,
                                               @Valid @RequestBody AwardPlaqueRequest request,
                                               CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         PlaqueId plaqueId = PlaqueId.newId();
         return ok(dispatcher.execute(context, id, request, AwardPlaque.class, () -> request.toCommand(id, plaqueId),
                 new CreatedId(CreatedId.PLAQUE, plaqueId.value())), context);
@@ -139,21 +130,19 @@ class CommunityCommandController {
 
     @Operation(summary = "Revoke a plaque")
     @PostMapping(path = "/{communityId}/plaques/{plaqueId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> revokePlaque(@PathVariable String communityId, @PathVariable String plaqueId,
+    ResponseEntity<CommandResult> revokePlaque(@PathVariable("communityId") CommunityId id,
+                                               @PathVariable("plaqueId") PlaqueId plaque,
                                                @Valid @RequestBody RevokePlaqueRequest request,
                                                CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
-        PlaqueId plaque = RequestFields.plaqueId(plaqueId);
         return ok(dispatcher.execute(context, id, request, RevokePlaque.class,
                 () -> request.toCommand(id, plaque)), context);
     }
 
     @Operation(summary = "Sign an agreement between members")
     @PostMapping(path = "/{communityId}/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> signAgreement(@PathVariable String communityId,
+    ResponseEntity<CommandResult> signAgreement(@PathVariable("communityId") CommunityId id,
                                                 @Valid @RequestBody SignAgreementRequest request,
                                                 CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         AgreementId agreementId = AgreementId.newId();
         return ok(dispatcher.execute(context, id, request, SignAgreement.class,
                 () -> request.toCommand(id, agreementId),
@@ -163,22 +152,19 @@ class CommunityCommandController {
     @Operation(summary = "Terminate an agreement")
     @PostMapping(path = "/{communityId}/agreements/{agreementId}/terminate",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> terminateAgreement(@PathVariable String communityId,
-                                                     @PathVariable String agreementId,
+    ResponseEntity<CommandResult> terminateAgreement(@PathVariable("communityId") CommunityId id,
+                                                     @PathVariable("agreementId") AgreementId agreement,
                                                      @Valid @RequestBody TerminateAgreementRequest request,
                                                      CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
-        AgreementId agreement = RequestFields.agreementId(agreementId);
         return ok(dispatcher.execute(context, id, request, TerminateAgreement.class,
                 () -> request.toCommand(id, agreement)), context);
     }
 
     @Operation(summary = "Dissolve the community")
     @PostMapping(path = "/{communityId}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandResult> dissolve(@PathVariable String communityId,
+    ResponseEntity<CommandResult> dissolve(@PathVariable("communityId") CommunityId id,
                                            @Valid @RequestBody DissolveCommunityRequest request,
                                            CommandContext context) {
-        CommunityId id = RequestFields.communityId(communityId);
         return ok(dispatcher.execute(context, id, request, DissolveCommunity.class,
                 () -> request.toCommand(id)), context);
     }
