@@ -2,6 +2,7 @@ package org.communityledger.command.community;
 
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tunables of the community aggregate.
@@ -13,11 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheSize         communities kept loaded in memory, least recently used evicted first (default 1000)
  */
 @ConfigurationProperties("ledger.community")
-record CommunityProperties(Integer snapshotThreshold, ZoneId timeZone, Integer cacheSize) {
+record CommunityProperties(@DefaultValue("100") int snapshotThreshold, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+                           @DefaultValue("1000") int cacheSize) {
 
-    CommunityProperties {
-        snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
-        timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;
-        cacheSize = cacheSize == null ? 1000 : cacheSize;
-    }
 }

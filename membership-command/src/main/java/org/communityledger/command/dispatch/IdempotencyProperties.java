@@ -2,6 +2,7 @@ package org.communityledger.command.dispatch;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long idempotency keys are kept.
@@ -13,15 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cleanupBatchSize keys deleted per statement (default 500): small batches keep each delete's locks short
  */
 @ConfigurationProperties("ledger.idempotency")
-record IdempotencyProperties(Duration retention, Duration cleanupInterval, Integer cleanupBatchSize) {
+record IdempotencyProperties(@DefaultValue("24h") Duration retention, @DefaultValue("1m") Duration cleanupInterval,
+                             @DefaultValue("500") int cleanupBatchSize) {
 
     IdempotencyProperties {
-        retention = retention == null ? Duration.ofHours(24) : retention;
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("ledger.idempotency.retention must be positive: " + retention);
         }
-        cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(1) : cleanupInterval;
-        cleanupBatchSize = cleanupBatchSize == null ? 500 : cleanupBatchSize;
         if (cleanupBatchSize < 1) {
             throw new IllegalArgumentException("ledger.idempotency.cleanup-batch-size must be at least 1: "
                     + cleanupBatchSize);

@@ -2,6 +2,7 @@ package org.communityledger.command.eventstore;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How event processors (the Kafka publisher) read the event store.
@@ -12,11 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      seen within this delay (default 100 ms)
  */
 @ConfigurationProperties("ledger.event-store")
-record EventStoreProperties(Integer readBatchSize, Duration fetchDelay) {
+record EventStoreProperties(@DefaultValue("500") int readBatchSize, @DefaultValue("100ms") Duration fetchDelay) {
 
     EventStoreProperties {
-        readBatchSize = readBatchSize == null ? 500 : readBatchSize;
-        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         if (fetchDelay.isZero() || fetchDelay.isNegative() || readBatchSize < 1) {
             throw new IllegalArgumentException("ledger.event-store.fetch-delay must be positive (a reader without a "
                     + "rest would query in a loop) and read-batch-size at least 1");

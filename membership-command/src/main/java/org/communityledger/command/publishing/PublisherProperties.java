@@ -2,6 +2,7 @@ package org.communityledger.command.publishing;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tunables of the Kafka publisher.
@@ -20,15 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               (default 5 s); nothing is read while nobody scrapes
  */
 @ConfigurationProperties("ledger.publisher")
-record PublisherProperties(Integer batchSize, Integer segments, Duration acknowledgementTimeout,
-                           Duration claimTimeout, Duration claimInterval, String nodeId, Duration lagRefresh) {
+record PublisherProperties(@DefaultValue("200") int batchSize,
+                           @DefaultValue("1") int segments,
+                           @DefaultValue("30s") Duration acknowledgementTimeout,
+                           @DefaultValue("5s") Duration claimTimeout,
+                           @DefaultValue("1s") Duration claimInterval,
+                           String nodeId,
+                           @DefaultValue("5s") Duration lagRefresh) {
 
-    PublisherProperties {
-        batchSize = batchSize == null ? 200 : batchSize;
-        segments = segments == null ? 1 : segments;
-        acknowledgementTimeout = acknowledgementTimeout == null ? Duration.ofSeconds(30) : acknowledgementTimeout;
-        claimTimeout = claimTimeout == null ? Duration.ofSeconds(5) : claimTimeout;
-        claimInterval = claimInterval == null ? Duration.ofSeconds(1) : claimInterval;
-        lagRefresh = lagRefresh == null ? Duration.ofSeconds(5) : lagRefresh;
-    }
 }

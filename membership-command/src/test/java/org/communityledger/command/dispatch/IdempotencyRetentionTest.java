@@ -2,6 +2,7 @@ package org.communityledger.command.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class IdempotencyRetentionTest {
     }
 
     private static IdempotencyProperties properties() {
-        return new IdempotencyProperties(null, null, BATCH);
+        return new IdempotencyProperties(Duration.ofHours(24), Duration.ofMinutes(1), BATCH);
     }
 
     /** So many expired keys, deleted as the batches ask. */

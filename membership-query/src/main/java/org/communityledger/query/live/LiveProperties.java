@@ -2,6 +2,7 @@ package org.communityledger.query.live;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tunables of the live stream and of read-your-writes.
@@ -26,23 +27,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          notifications lost while its listening connection was broken
  */
 @ConfigurationProperties("ledger.live")
-record LiveProperties(Long retainedChanges, Integer subscriberBuffer, Duration heartbeat, Duration streamTimeout,
-                      Duration freshnessTimeout, Duration freshnessRecheck, Integer maxWaitersPerPrincipal,
-                      Integer maxStreams, Integer maxStreamsPerPrincipal, Duration feedIdlePoll) {
+record LiveProperties(@DefaultValue("100000") long retainedChanges,
+                      @DefaultValue("1000") int subscriberBuffer,
+                      @DefaultValue("15s") Duration heartbeat,
+                      @DefaultValue("30m") Duration streamTimeout,
+                      @DefaultValue("5s") Duration freshnessTimeout,
+                      @DefaultValue("1s") Duration freshnessRecheck,
+                      @DefaultValue("20") int maxWaitersPerPrincipal,
+                      @DefaultValue("500") int maxStreams,
+                      @DefaultValue("50") int maxStreamsPerPrincipal,
+                      @DefaultValue("5s") Duration feedIdlePoll) {
 
     LiveProperties {
-        retainedChanges = retainedChanges == null ? 100_000L : retainedChanges;
-        subscriberBuffer = subscriberBuffer == null ? 1000 : subscriberBuffer;
-        heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
-        streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
-        freshnessTimeout = freshnessTimeout == null ? Duration.ofSeconds(5) : freshnessTimeout;
-        freshnessRecheck = freshnessRecheck == null ? Duration.ofSeconds(1) : freshnessRecheck;
         if (freshnessRecheck.isNegative() || freshnessRecheck.isZero()) {
             throw new IllegalArgumentException("ledger.live.freshness-recheck must be positive: " + freshnessRecheck);
         }
-        maxWaitersPerPrincipal = maxWaitersPerPrincipal == null ? 20 : maxWaitersPerPrincipal;
-        maxStreams = maxStreams == null ? 500 : maxStreams;
-        maxStreamsPerPrincipal = maxStreamsPerPrincipal == null ? 50 : maxStreamsPerPrincipal;
-        feedIdlePoll = feedIdlePoll == null ? Duration.ofSeconds(5) : feedIdlePoll;
     }
 }

@@ -2,6 +2,7 @@ package org.communityledger.query.projection;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tunables of the projection consumer. Two more are scheduling intervals, read where they are scheduled:
@@ -17,13 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quarantineLogInterval how often the error log names every community still quarantined (default 1 min)
  */
 @ConfigurationProperties("ledger.projection")
-record ProjectionProperties(Long retries, Duration retryInterval, Duration transientRetryCeiling,
-                            Duration quarantineLogInterval) {
+record ProjectionProperties(@DefaultValue("3") long retries, @DefaultValue("500ms") Duration retryInterval,
+                            @DefaultValue("10s") Duration transientRetryCeiling,
+                            @DefaultValue("1m") Duration quarantineLogInterval) {
 
-    ProjectionProperties {
-        retries = retries == null ? 3L : retries;
-        retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
-        transientRetryCeiling = transientRetryCeiling == null ? Duration.ofSeconds(10) : transientRetryCeiling;
-        quarantineLogInterval = quarantineLogInterval == null ? Duration.ofMinutes(1) : quarantineLogInterval;
-    }
 }

@@ -122,8 +122,8 @@ class FreshnessGateTest {
     }
 
     private FreshnessGate gate(Duration timeout, Duration recheck, int maxWaitersPerPrincipal) {
-        return new FreshnessGate(changeLog, new LiveProperties(null, null, null, null, timeout, recheck,
-                maxWaitersPerPrincipal, null, null, null));
+        return new FreshnessGate(changeLog, new LiveProperties(100_000, 1000, Duration.ofSeconds(15),
+                Duration.ofMinutes(30), timeout, recheck, maxWaitersPerPrincipal, 500, 50, Duration.ofSeconds(5)));
     }
 
     /** A change log whose applied positions the test decides, counting every question. */

@@ -1,6 +1,7 @@
 package org.communityledger.platform.http;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -12,10 +13,7 @@ import org.springframework.util.unit.DataSize;
  *                     so that Tomcat reads such a request whole instead of dropping the connection.
  */
 @ConfigurationProperties("ledger.http")
-public record HttpLimitsProperties(DataSize maxBodySize, Integer maxUriLength) {
+public record HttpLimitsProperties(@DefaultValue("64KB") DataSize maxBodySize,
+                                   @DefaultValue("8192") int maxUriLength) {
 
-    public HttpLimitsProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
-        maxUriLength = maxUriLength == null ? 8192 : maxUriLength;
-    }
 }

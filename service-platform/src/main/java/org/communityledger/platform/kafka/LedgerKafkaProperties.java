@@ -2,6 +2,7 @@ package org.communityledger.platform.kafka;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the event topics are laid out.
@@ -15,15 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout     how long the health check waits for the cluster to answer (default 2 s)
  */
 @ConfigurationProperties("ledger.kafka")
-public record LedgerKafkaProperties(Integer partitions, Short replicationFactor, Short minInsyncReplicas,
-                                    Boolean requireReplication, Duration healthTimeout) {
+public record LedgerKafkaProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+                                    Short minInsyncReplicas, @DefaultValue("false") boolean requireReplication,
+                                    @DefaultValue("2s") Duration healthTimeout) {
 
     public LedgerKafkaProperties {
-        partitions = partitions == null ? 6 : partitions;
-        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         minInsyncReplicas = minInsyncReplicas == null ? (short) (replicationFactor >= 3 ? 2 : 1) : minInsyncReplicas;
-        requireReplication = requireReplication != null && requireReplication;
-        healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
         if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
             throw new IllegalArgumentException("ledger.kafka.min-insync-replicas must be between 1 and the replication"
                     + " factor (" + replicationFactor + "), not " + minInsyncReplicas);

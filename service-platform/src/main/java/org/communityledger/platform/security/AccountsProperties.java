@@ -3,6 +3,7 @@ package org.communityledger.platform.security;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Accounts for HTTP Basic, from configuration (environment, a secret store): never committed. The password
@@ -13,11 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                 hash again (default 5 min; 0 checks every request)
  */
 @ConfigurationProperties("ledger.security")
-public record AccountsProperties(List<Account> accounts, Duration verifiedPasswordLifetime) {
+public record AccountsProperties(@DefaultValue List<Account> accounts,
+                                 @DefaultValue("5m") Duration verifiedPasswordLifetime) {
 
     public AccountsProperties {
-        accounts = accounts == null ? List.of() : List.copyOf(accounts);
-        verifiedPasswordLifetime = verifiedPasswordLifetime == null ? Duration.ofMinutes(5) : verifiedPasswordLifetime;
+        accounts = List.copyOf(accounts);
     }
 
     public record Account(String username, String passwordHash, List<String> roles) {

@@ -3,6 +3,7 @@ package org.communityledger.platform.security;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Cross-origin access for browser applications served from elsewhere (a dashboard on an intranet portal).
@@ -13,15 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAge         how long a browser may cache a preflight answer (default 30 min)
  */
 @ConfigurationProperties("ledger.security.cors")
-public record CorsProperties(List<String> allowedOrigins, Duration maxAge) {
+public record CorsProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
 
     public CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        allowedOrigins = List.copyOf(allowedOrigins);
         if (allowedOrigins.stream().anyMatch(origin -> origin.contains("*"))) {
             throw new IllegalArgumentException("ledger.security.cors.allowed-origins must list exact origins: with "
                     + "credentials allowed, a wildcard would let any web page act as a signed-in user");
         }
-        maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
     }
 
     public boolean open() {

@@ -3,6 +3,8 @@ package org.communityledger.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -40,7 +42,7 @@ class LocalAccountsTest {
     }
 
     private UserDetailsService accounts(MockEnvironment environment) {
-        return configuration.ledgerAccounts(new AccountsProperties(null, null),
+        return configuration.ledgerAccounts(new AccountsProperties(List.of(), Duration.ofMinutes(5)),
                 new JwtProperties(null, null, null, null, null), new BCryptPasswordEncoder(4), environment);
     }
 
