@@ -6,14 +6,14 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +32,8 @@ class PublisherLagGauges implements MeterBinder, DisposableBean {
     private final PublisherLagReader reader;
     private final long refreshNanos;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService readerThread = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "publisher-lag");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One thread, so that a slow read is never started twice; built with Boot's builder, shut down with us. */
+    private final ThreadPoolTaskExecutor readerThread;
     // Guarded by this.
     private PublisherLag last;
     private long lastReadAt;
@@ -44,9 +41,13 @@ class PublisherLagGauges implements MeterBinder, DisposableBean {
     private boolean failing;
     private Future<PublisherLag> reading;
 
-    PublisherLagGauges(PublisherLagReader reader, PublisherProperties properties) {
+    PublisherLagGauges(PublisherLagReader reader, PublisherProperties properties,
+                       ThreadPoolTaskExecutorBuilder executors) {
         this.reader = reader;
         this.refreshNanos = properties.lagRefresh().toNanos();
+        this.readerThread = executors.corePoolSize(1).maxPoolSize(1).threadNamePrefix("publisher-lag-").build();
+        readerThread.setDaemon(true);
+        readerThread.initialize();
     }
 
     @Override
@@ -101,6 +102,6 @@ class PublisherLagGauges implements MeterBinder, DisposableBean {
 
     @Override
     public void destroy() {
-        readerThread.shutdownNow();
+        readerThread.shutdown();
     }
 }

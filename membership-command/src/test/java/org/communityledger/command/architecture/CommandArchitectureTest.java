@@ -1,5 +1,8 @@
 package org.communityledger.command.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.concurrent.Executors;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,4 +87,10 @@ class CommandArchitectureTest {
     static final ArchRule only_the_publisher_talks_to_kafka = noClasses()
             .that().resideOutsideOfPackage("org.communityledger.command.publishing..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+
+    /** Background work runs on executors Spring's builders make and the context shuts down, never on ad hoc ones. */
+    @ArchTest
+    static final ArchRule no_thread_is_made_by_hand = noClasses()
+            .should().dependOnClassesThat().belongToAnyOf(Executors.class)
+            .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))));
 }

@@ -4,22 +4,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.communityledger.query.web.TooManyStreamsException;
 import org.communityledger.query.web.TooManyStreamsOfOnePrincipalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -56,9 +57,11 @@ class ChangeFeed implements SmartLifecycle {
     /** Open streams by principal; changed only under {@link #lock} or when a subscriber leaves the set. */
     private final Map<String, Integer> streamsByPrincipal = new ConcurrentHashMap<>();
     /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
-    private ExecutorService reader;
-    private ExecutorService senders;
-    private ScheduledExecutorService heartbeat;
+    private final ThreadPoolTaskExecutorBuilder executors;
+    private final ThreadPoolTaskSchedulerBuilder schedulers;
+    private ThreadPoolTaskExecutor reader;
+    private ThreadPoolTaskExecutor senders;
+    private ThreadPoolTaskScheduler heartbeat;
     /** Guards where broadcasting stands and the order of what each subscriber is sent. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Counter clientsFellBehind;
@@ -66,7 +69,10 @@ class ChangeFeed implements SmartLifecycle {
     private ChangeLog.End broadcast;
 
     ChangeFeed(ChangeLog changeLog, ChangeNotifications notifications, FreshnessGate freshness,
-               LiveProperties properties, MeterRegistry meters) {
+               LiveProperties properties, MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors,
+               ThreadPoolTaskSchedulerBuilder schedulers) {
+        this.executors = executors;
+        this.schedulers = schedulers;
         this.changeLog = changeLog;
         this.notifications = notifications;
         this.freshness = freshness;
@@ -78,13 +84,16 @@ class ChangeFeed implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        reader = Executors.newSingleThreadExecutor(named("change-feed"));
-        senders = Executors.newCachedThreadPool(named("stream-sender"));
-        heartbeat = Executors.newSingleThreadScheduledExecutor(named("stream-heartbeat"));
+        reader = started(executors.corePoolSize(1).maxPoolSize(1).threadNamePrefix("change-feed-").build());
+        // As many senders as streams being written to at once, none kept idle for long: a cached pool.
+        senders = started(executors.corePoolSize(0).maxPoolSize(Integer.MAX_VALUE).queueCapacity(0)
+                .keepAlive(Duration.ofSeconds(60)).threadNamePrefix("stream-sender-").build());
+        heartbeat = schedulers.poolSize(1).threadNamePrefix("stream-heartbeat-").build();
+        heartbeat.setDaemon(true);
+        heartbeat.initialize();
         broadcast = null;
         running = true;
-        long interval = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, Instant.now().plus(properties.heartbeat()), properties.heartbeat());
         reader.execute(this::follow);
     }
 
@@ -94,9 +103,9 @@ class ChangeFeed implements SmartLifecycle {
         subscribers.forEach(StreamSubscriber::end);
         subscribers.clear();
         streamsByPrincipal.clear();
-        heartbeat.shutdownNow();
-        reader.shutdownNow();
-        senders.shutdownNow();
+        heartbeat.shutdown();
+        reader.shutdown();
+        senders.shutdown();
         notifications.close();
     }
 
@@ -234,11 +243,10 @@ class ChangeFeed implements SmartLifecycle {
         subscribers.forEach(subscriber -> subscriber.offer(SseEmitter.event().comment("heartbeat")));
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Daemon threads: a feed left running must never keep a stopping JVM alive. */
+    private static ThreadPoolTaskExecutor started(ThreadPoolTaskExecutor executor) {
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 }

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,16 +19,18 @@ import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.query.projection.Applied;
+import org.communityledger.query.projection.ChangeLogChannel;
 import org.communityledger.query.projection.CommunityProjector;
 import org.communityledger.query.projection.HeldEvents;
-import org.communityledger.query.projection.ChangeLogChannel;
-import org.communityledger.query.projection.ViewsFence;
 import org.communityledger.query.projection.RecordDecoder;
+import org.communityledger.query.projection.ViewsFence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,7 +73,8 @@ public class ProjectionRebuilder implements DisposableBean {
     private final RebuildStatusStore statusStore;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
-    private final ExecutorService worker;
+    /** One rebuild at a time on this instance (the lease keeps it to one in the group). */
+    private final ThreadPoolTaskExecutor worker;
     private final Progress progress = new Progress();
     private volatile RebuildStatus localStatus;
     private Instant progressSavedAt = Instant.EPOCH;
@@ -81,7 +82,7 @@ public class ProjectionRebuilder implements DisposableBean {
     ProjectionRebuilder(ConsumerFactory<String, byte[]> consumerFactory, RecordDecoder decoder,
                         CommunityProjector projector, HeldEvents heldEvents, ProjectionSchemas schemas, RebuildLease lease,
                         RebuildStatusStore statusStore, TransactionTemplate transactions, JdbcClient jdbc,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors) {
         this.consumerFactory = consumerFactory;
         this.decoder = decoder;
         this.projector = projector;
@@ -96,11 +97,9 @@ public class ProjectionRebuilder implements DisposableBean {
                 : 0).register(meters);
         Gauge.builder(REBUILD_REMAINING, this, rebuilder -> rebuilder.runningHere() ? rebuilder.localStatus.lag()
                 : 0).register(meters);
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-rebuild");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = executors.corePoolSize(1).maxPoolSize(1).threadNamePrefix("projection-rebuild-").build();
+        worker.setDaemon(true);
+        worker.initialize();
     }
 
     /** Starts a rebuild in the background; answers false when one is already running in the group. */
@@ -269,7 +268,7 @@ public class ProjectionRebuilder implements DisposableBean {
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        worker.shutdown();
     }
 
     /** Counters of the running rebuild, read by the status endpoint. */

@@ -1,5 +1,8 @@
 package org.communityledger.query.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.Executors;
 
 /**
  * The query side knows only the wire contract and the topic. The module graph already keeps the command
@@ -28,4 +32,10 @@ class QueryArchitectureTest {
     static final ArchRule feature_packages_are_free_of_cycles = slices()
             .matching("org.communityledger.query.(*)..")
             .should().beFreeOfCycles();
+
+    /** Background work runs on executors Spring's builders make and the context shuts down, never on ad hoc ones. */
+    @ArchTest
+    static final ArchRule no_thread_is_made_by_hand = noClasses()
+            .should().dependOnClassesThat().belongToAnyOf(Executors.class)
+            .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))));
 }
