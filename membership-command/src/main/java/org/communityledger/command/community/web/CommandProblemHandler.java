@@ -5,8 +5,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.communityledger.command.community.RuleViolation;
 import org.communityledger.command.community.UnknownPart;
 import org.communityledger.command.community.VersionConflict;
-import org.communityledger.command.dispatch.ConcurrentModification;
-import org.communityledger.command.dispatch.IdempotencyKeyReused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,8 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps the command side's refusals to problem bodies: a broken rule is 409, a stale {@code If-Match} 412,
- * an unknown community, plaque or agreement 404, a reused idempotency key 422.
+ * Maps the aggregate's refusals to problem bodies: a broken rule is 409, a stale {@code If-Match} 412, an unknown
+ * community, plaque or agreement 404. (The aggregate knows nothing of HTTP; the dispatcher's own refusals, a
+ * reused idempotency key and a concurrent modification, carry their problems as ErrorResponseExceptions.)
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,18 +48,6 @@ class CommandProblemHandler {
     @ExceptionHandler(UnknownPart.class)
     ResponseEntity<ProblemDetail> unknownPart(UnknownPart unknown) {
         return answer(problem(HttpStatus.NOT_FOUND, "problem:not-found", "Not found", unknown.getMessage()));
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
-        return answer(problem(HttpStatus.UNPROCESSABLE_CONTENT, "problem:idempotency-key-reused",
-                "Idempotency key reused", reused.getMessage()));
-    }
-
-    @ExceptionHandler(ConcurrentModification.class)
-    ResponseEntity<ProblemDetail> concurrentModification(ConcurrentModification concurrent) {
-        return answer(problem(HttpStatus.CONFLICT, "problem:concurrent-modification", "Concurrent modification",
-                concurrent.getMessage()));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
