@@ -1,0 +1,2 @@
+#!/bin/bash
+exec java -cp '/opt/kafka/libs/*' org.apache.kafka.tools.BrokerApiVersionsCommand "$@"
