@@ -1,0 +1,4 @@
+package org.communityledger.faults.hostile;
+
+record Param(String name, ParamType type) {
+}
