@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.JoinMember;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.demo.ConferenceDemo;
@@ -67,11 +65,9 @@ class DashboardIT {
                                 "Strategic cooperation agreement");
                 wait.until(page -> text(page, By.id("connection")).equals("live"));
 
-                HttpResponse<String> joined = post(system.commandUrl() + "/api/communities/" + audiovisual
-                        + "/members", """
-                        {"organizationId":"demo-new-member-college","name":"新成员职业学院（虚构） New Member College (fictional)",
-                         "kind":"VOCATIONAL_COLLEGE","province":"CN-XZ","joinedOn":"2025-10-19"}""");
-                assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+                WholeSystemIT.admin(system.commandUrl()).join(audiovisual, new JoinMember("demo-new-member-college",
+                        "新成员职业学院（虚构） New Member College (fictional)", "VOCATIONAL_COLLEGE", "CN-XZ",
+                        LocalDate.of(2025, 10, 19)), CommandOptions.NONE);
 
                 By memberCount = By.cssSelector(".community[data-community-id='" + audiovisual + "'] .member-count");
                 wait.until(page -> text(page, memberCount).equals("57"));
@@ -103,13 +99,5 @@ class DashboardIT {
     private static String text(WebDriver page, By locator) {
         WebElement element = page.findElements(locator).stream().findFirst().orElse(null);
         return element == null ? "" : element.getText().trim();
-    }
-
-    private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", WholeSystemIT.basic("admin"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -3,12 +3,7 @@ package org.communityledger.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.EstablishCommunity;
+import org.communityledger.client.command.JoinMember;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.demo.ConferenceDemo;
@@ -49,8 +50,6 @@ class OperationsIT {
     private static final Pattern LEDGER_METRIC = Pattern.compile("\\bledger_[a-z_]+");
     private static final String OPERATOR = "org.communityledger.launcher.operator.LedgerOperator";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private LocalSystem system;
 
     @BeforeAll
@@ -79,10 +78,10 @@ class OperationsIT {
 
         Set<String> exported = new TreeSet<>();
         for (String service : new String[] {system.commandUrl(), system.queryUrl()}) {
-            HttpResponse<String> scrape = get(service + "/actuator/prometheus", "metrics");
-            assertThat(scrape.statusCode()).as("%s scraped by the metrics account", service).isEqualTo(200);
-            scrape.body().lines().filter(line -> !line.startsWith("#"))
-                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            // Scraped by the metrics account, which may read this and nothing else; a refusal throws its problem.
+            LedgerClients.query(service, Credentials.basic("metrics", "metrics")).metrics().prometheus().lines()
+                    .filter(line -> !line.startsWith("#")).map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
         }
         assertThat(exported).as("exported by the command and query services").containsAll(used);
     }
@@ -161,8 +160,8 @@ class OperationsIT {
         Operator healed = awaitStatus(status -> status.exitCode() == 0);
         assertThat(healed.exitCode()).as(healed.output()).isZero();
         assertThat(healed.output()).doesNotContain(community);
-        assertThat(json.readTree(get(system.queryUrl() + "/api/communities/" + community, "viewer").body())
-                .get("memberCount").asInt()).isEqualTo(2);
+        assertThat(WholeSystemIT.viewer(system.queryUrl()).communities().community(community).memberCount())
+                .isEqualTo(2);
     }
 
     /** Runs the operator's command as {@code ./ledger} does, in a process of its own, against this system. */
@@ -187,31 +186,15 @@ class OperationsIT {
         return status;
     }
 
-    private String establish() throws Exception {
-        HttpResponse<String> established = post(system.commandUrl() + "/api/communities", """
-                {"name":"运维演练共同体","sector":"Operations drill","region":"Sichuan",
-                 "hostOrganizationId":"nanchong-film-vocational-college","venue":"Drill hall",
-                 "establishedOn":"2025-10-19"}""");
-        assertThat(established.statusCode()).as(established.body()).isEqualTo(201);
-        return json.readTree(established.body()).get("communityId").asText();
+    private String establish() {
+        return WholeSystemIT.admin(system.commandUrl()).establish(new EstablishCommunity("运维演练共同体",
+                "Operations drill", "Sichuan", "nanchong-film-vocational-college", "Drill hall",
+                LocalDate.of(2025, 10, 19)), CommandOptions.NONE).communityId();
     }
 
-    private void join(String community, String organization) throws Exception {
-        HttpResponse<String> joined = post(system.commandUrl() + "/api/communities/" + community + "/members", """
-                {"organizationId":"%s","name":"演练成员","kind":"ENTERPRISE","province":"CN-SC",
-                 "joinedOn":"2025-10-19"}""".formatted(organization));
-        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> get(String url, String account) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", WholeSystemIT.basic(account))
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", WholeSystemIT.basic("admin"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private void join(String community, String organization) {
+        WholeSystemIT.admin(system.commandUrl()).join(community, new JoinMember(organization, "演练成员", "ENTERPRISE",
+                "CN-SC", LocalDate.of(2025, 10, 19)), CommandOptions.NONE);
     }
 
     private static Set<String> metricsUsedBy(Path file) throws Exception {

@@ -56,9 +56,9 @@ class ChangeFeed implements SmartLifecycle {
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     /** Open streams by principal; changed only under {@link #lock} or when a subscriber leaves the set. */
     private final Map<String, Integer> streamsByPrincipal = new ConcurrentHashMap<>();
-    /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
     private final ThreadPoolTaskExecutorBuilder executors;
     private final ThreadPoolTaskSchedulerBuilder schedulers;
+    /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
     private ThreadPoolTaskExecutor reader;
     private ThreadPoolTaskExecutor senders;
     private ThreadPoolTaskScheduler heartbeat;
