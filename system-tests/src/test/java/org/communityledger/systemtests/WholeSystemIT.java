@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,12 +125,6 @@ class WholeSystemIT {
             assertThat(press.agreements()).first().satisfies(agreement -> assertThat(agreement.scope())
                     .contains("textbook development", "resource construction"));
         }
-    }
-
-    /** The local profile's accounts: the password is the account's name. */
-    static String basic(String account) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (account + ":" + account).getBytes(StandardCharsets.UTF_8));
     }
 
     static CommandApi admin(String commandUrl) {
