@@ -15,6 +15,7 @@ import java.util.Map;
 import org.communityledger.client.Credentials;
 import org.communityledger.client.LedgerClients;
 import org.communityledger.client.command.CommandOptions;
+import org.communityledger.client.command.CommandResult;
 import org.communityledger.client.command.EstablishCommunity;
 import org.communityledger.client.command.JoinMember;
 
@@ -100,8 +101,13 @@ public final class CommandApi {
 
     /** Admits a member (an enterprise in Guangdong) and answers the community's new version. */
     public long join(String communityId, String organizationId) {
+        return joinAnswer(communityId, organizationId).version();
+    }
+
+    /** Admits a member as {@link #join} does, and answers the whole result: version and global position. */
+    public CommandResult joinAnswer(String communityId, String organizationId) {
         return commands().join(communityId, new JoinMember(organizationId, "成员 " + organizationId, "ENTERPRISE",
-                "CN-GD", CONFERENCE_DAY), CommandOptions.NONE).version();
+                "CN-GD", CONFERENCE_DAY), CommandOptions.NONE);
     }
 
     /** The Java client's commands, as this client's account. */

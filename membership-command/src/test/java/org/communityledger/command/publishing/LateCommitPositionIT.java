@@ -3,17 +3,12 @@ package org.communityledger.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.communityledger.command.CommandApi;
 import org.communityledger.command.CommandServiceTest;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.proofs.chain.ChainHash;
@@ -50,27 +46,21 @@ class LateCommitPositionIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void an_event_that_commits_after_a_later_one_is_published_with_its_own_position() throws Exception {
-        String early = communityIdOf(post("/api/communities", """
-                {"name":"Early","sector":"Audiovisual","region":"Sichuan","hostOrganizationId":"nanchong-college",
-                 "venue":"Hall","establishedOn":"2025-10-19"}"""));
+        CommandApi commands = new CommandApi(port);
+        String early = commands.establish();
         String late = UUID.randomUUID().toString();
 
         long latePosition;
-        String laterJoin;
+        long joinPosition;
         try (Connection transaction = dataSource.getConnection()) {
             transaction.setAutoCommit(false);
             latePosition = appendCopyOfFirstEvent(transaction, early, late);
             // Committed while the copy's transaction is still open: it gets a higher position and is published first.
-            laterJoin = post("/api/communities/" + early + "/members", """
-                    {"organizationId":"southern-film-group","name":"南方影视集团","kind":"ENTERPRISE",
-                     "province":"CN-GD","joinedOn":"2025-10-19"}""");
+            joinPosition = commands.joinAnswer(early, "southern-film-group").position();
             transaction.commit();
         }
-        long joinPosition = Long.parseLong(laterJoin.replaceAll(".*\"position\":(\\d+).*", "$1"));
         assertThat(joinPosition).isGreaterThan(latePosition);
 
         Map<String, Long> published = publishedPositions(List.of(early, late));
@@ -146,20 +136,5 @@ class LateCommitPositionIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private String post(String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        return response.body();
-    }
-
-    private static String communityIdOf(String body) {
-        return body.replaceAll(".*\"communityId\":\"([^\"]+)\".*", "$1");
     }
 }

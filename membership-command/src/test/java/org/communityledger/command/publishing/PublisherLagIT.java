@@ -3,14 +3,8 @@ package org.communityledger.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,6 +12,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.communityledger.command.CommandApi;
 import org.communityledger.command.CommandServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,23 +43,23 @@ class PublisherLagIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void events_stored_while_the_publisher_stands_still_and_events_in_its_gaps_are_its_lag() throws Exception {
         TrackingEventProcessor publisher = processing
                 .eventProcessor(KafkaPublisher.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
+        CommandApi commands = new CommandApi(port);
         // Two published events at least, so that the token's index is above the first of them.
-        establish();
-        establish();
+        commands.establish();
+        commands.establish();
         await().atMost(CATCHING_UP).until(() -> reader.read().events() == 0);
         assertThat(reader.read().oldestStoredAt()).isNull();
 
         publisher.shutDown();
         try {
             Instant before = Instant.now();
-            establish();
-            establish();
+            commands.establish();
+            commands.establish();
             PublisherLag lag = reader.read();
             assertThat(lag.events()).isEqualTo(2);
             assertThat(lag.oldestStoredAt()).isBetween(before.minusSeconds(1), Instant.now());
@@ -87,19 +82,5 @@ class PublisherLagIT {
             publisher.start();
         }
         await().atMost(CATCHING_UP).until(() -> reader.read().events() == 0);
-    }
-
-    private void establish() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/communities"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name":"Lagging","sector":"Audiovisual","region":"Sichuan",
-                         "hostOrganizationId":"nanchong-college","venue":"Hall","establishedOn":"2025-10-19"}""",
-                        StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }
