@@ -109,7 +109,7 @@ public class ProjectionRebuilder implements DisposableBean {
             return false;
         }
         progress.reset();
-        publish(progress.status(RebuildState.BUILDING, Map.of(), null), true);
+        publish(progress.status(RebuildState.BUILDING, Map.of()), true);
         worker.execute(() -> {
             RebuildStatus finished;
             try (held) {
@@ -133,7 +133,7 @@ public class ProjectionRebuilder implements DisposableBean {
         RebuildStatus saved = statusStore.latest().orElse(RebuildStatus.idle());
         if (saved.state().running() && !lease.isHeld()) {
             return new RebuildStatus(RebuildState.FAILED, saved.startedAt(), null, saved.eventsApplied(),
-                    saved.eventsPerSecond(), saved.positionReached(), Map.of(), 0, null,
+                    saved.eventsPerSecond(), saved.positionReached(), Map.of(), null,
                     "the query instance running the rebuild stopped; the old views stay in place");
         }
         return saved;
@@ -199,8 +199,7 @@ public class ProjectionRebuilder implements DisposableBean {
     private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, RebuildState phase) {
         while (true) {
             Map<TopicPartition, Long> lag = remaining(consumer, targets);
-            publish(progress.status(phase, byPartition(lag), lag.values().stream().mapToLong(Long::longValue).sum()),
-                    false);
+            publish(progress.status(phase, byPartition(lag)), false);
             if (lag.values().stream().allMatch(left -> left == 0)) {
                 return;
             }
@@ -295,17 +294,18 @@ public class ProjectionRebuilder implements DisposableBean {
             return applied / seconds;
         }
 
-        RebuildStatus status(RebuildState state, Map<Integer, Long> lagByPartition, Long lag) {
-            long remaining = lag == null ? 0 : lag;
+        /** The status while running; no partition's lag is known yet when {@code lagByPartition} is empty. */
+        RebuildStatus status(RebuildState state, Map<Integer, Long> lagByPartition) {
             double rate = rate();
-            Long eta = lag == null || rate < 1 ? null : Math.round(remaining / rate);
-            return new RebuildStatus(state, startedAt, null, applied, rate, positionReached, lagByPartition,
-                    remaining, eta, null);
+            long remaining = lagByPartition.values().stream().mapToLong(Long::longValue).sum();
+            Long eta = lagByPartition.isEmpty() || rate < 1 ? null : Math.round(remaining / rate);
+            return new RebuildStatus(state, startedAt, null, applied, rate, positionReached, lagByPartition, eta,
+                    null);
         }
 
         RebuildStatus finished(RebuildState state, String error) {
-            return new RebuildStatus(state, startedAt, Instant.now(), applied, rate(), positionReached, Map.of(), 0,
-                    0L, error);
+            return new RebuildStatus(state, startedAt, Instant.now(), applied, rate(), positionReached, Map.of(), 0L,
+                    error);
         }
     }
 }

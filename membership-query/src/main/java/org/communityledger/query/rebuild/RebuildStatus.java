@@ -1,5 +1,7 @@
 package org.communityledger.query.rebuild;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,6 +17,8 @@ import java.util.Map;
  * @param error           why it failed, when it did: the kind of failure and a reference to this service's log
  *                        ({@link RebuildFailure}), never an exception's text, which may quote SQL
  */
+// The total is answered and stored but never read back: it is always the sum of the partitions' lag.
+@JsonIgnoreProperties(value = "lag", allowGetters = true)
 public record RebuildStatus(
         RebuildState state,
         Instant startedAt,
@@ -23,11 +27,16 @@ public record RebuildStatus(
         double eventsPerSecond,
         long positionReached,
         Map<Integer, Long> lagByPartition,
-        long lag,
         Long etaSeconds,
         String error) {
 
     static RebuildStatus idle() {
-        return new RebuildStatus(RebuildState.IDLE, null, null, 0, 0, 0, Map.of(), 0, null, null);
+        return new RebuildStatus(RebuildState.IDLE, null, null, 0, 0, 0, Map.of(), null, null);
+    }
+
+    /** Records still to read, all partitions together. */
+    @JsonProperty("lag")
+    public long lag() {
+        return lagByPartition.values().stream().mapToLong(Long::longValue).sum();
     }
 }
