@@ -1,6 +1,7 @@
 package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.communityledger.query.TopicWriter.established;
 import static org.communityledger.query.TopicWriter.joined;
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +22,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.Problem;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.community.Community;
+import org.communityledger.client.community.Member;
+import org.communityledger.client.community.MemberFilter;
+import org.communityledger.client.community.MemberPage;
+import org.communityledger.client.stats.Stats;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.events.CooperationAgreementSigned;
 import org.communityledger.events.MemberJoined;
@@ -29,15 +37,14 @@ import org.communityledger.events.MemberLeft;
 import org.communityledger.events.MemberRoleAssigned;
 import org.communityledger.events.MemberRoleRevoked;
 import org.communityledger.events.PlaqueAwarded;
-import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.AgreementId;
+import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.Organization;
 import org.communityledger.events.value.OrganizationId;
-import org.communityledger.events.value.PlaqueId;
 import org.communityledger.events.value.OrganizationKind;
+import org.communityledger.events.value.PlaqueId;
 import org.communityledger.events.value.Province;
-import org.communityledger.events.wire.EventCodec;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
@@ -73,11 +80,13 @@ class ProjectionIT {
     MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private QueryServiceClient viewer;
     private TopicWriter topic;
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeEach
     void connect() {
+        viewer = Accounts.query(port, "viewer");
         topic = new TopicWriter(broker);
         producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
                 new ByteArraySerializer());
@@ -90,23 +99,27 @@ class ProjectionIT {
     }
 
     @Test
-    void published_events_become_the_community_and_its_members() throws Exception {
+    void published_events_become_the_community_and_its_members() {
         CommunityId community = CommunityId.newId();
         send(envelope(community, 1, established(community)));
         send(envelope(community, 2, joined(community, "southern-film-group", "南方影视集团")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/communities/" + community).statusCode() == 200
-                && get("/api/communities/" + community).body().contains("\"memberCount\":1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> memberCountOrZero(community) == 1);
 
-        String view = get("/api/communities/" + community).body();
-        assertThat(view).contains("\"name\":\"四川省智慧视听产业产教融合共同体\"").contains("\"version\":2");
-        String members = get("/api/communities/" + community + "/members").body();
-        assertThat(members).contains("\"organizationId\":\"southern-film-group\"").contains("\"name\":\"南方影视集团\"")
-                .contains("\"province\":\"CN-GD\"").contains("\"total\":1");
+        Community view = viewer.communities().community(community.value());
+        assertThat(view.name()).isEqualTo("四川省智慧视听产业产教融合共同体");
+        assertThat(view.version()).isEqualTo(2);
+        MemberPage members = members(community.value(), MemberFilter.ALL);
+        assertThat(members.total()).isEqualTo(1);
+        assertThat(members.items()).singleElement().satisfies(member -> {
+            assertThat(member.organizationId()).isEqualTo("southern-film-group");
+            assertThat(member.name()).isEqualTo("南方影视集团");
+            assertThat(member.province()).isEqualTo("CN-GD");
+        });
     }
 
     @Test
-    void roles_plaques_agreements_and_leaving_show_in_every_view() throws Exception {
+    void roles_plaques_agreements_and_leaving_show_in_every_view() {
         CommunityId community = CommunityId.newId();
         OrganizationId southernFilm = OrganizationId.of("southern-film-group");
         OrganizationId press = OrganizationId.of("hust-press");
@@ -128,24 +141,31 @@ class ProjectionIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 10);
 
-        String view = get("/api/communities/" + community).body();
-        assertThat(view).contains("\"memberCount\":2")
-                .contains("\"chairUnit\":{\"organizationId\":\"southern-film-group\",\"name\":\"南方影视集团\"}")
-                .contains("\"title\":\"School of Digital Media Industry\"")
-                .contains("\"partyOrganizationIds\":[\"hust-press\",\"southern-film-group\"]")
-                .contains("\"version\":10");
-        assertThat(get("/api/communities/" + community + "/members?role=CHAIR_UNIT").body())
-                .contains("\"total\":1").contains("\"roles\":[\"CHAIR_UNIT\"]");
-        assertThat(get("/api/communities/" + community + "/members?province=CN-HB").body())
-                .contains("\"total\":1").contains("华中科技大学出版社");
-        assertThat(get("/api/communities/" + community + "/members?q=" + java.net.URLEncoder.encode("影视",
-                StandardCharsets.UTF_8)).body()).contains("\"total\":1").contains("南方影视集团");
-        assertThat(get("/api/communities/" + community + "/members?q=100%25").body()).contains("\"total\":0");
-        String organization = get("/api/organizations/hust-press").body();
-        assertThat(organization).contains("\"name\":\"华中科技大学出版社\"").contains("\"agreementId\":\"agreement-1\"");
-        assertThat(get("/api/organizations/leaving-member").body()).contains("\"active\":false");
-        String stats = get("/api/stats").body();
-        assertThat(stats).contains("\"byKind\"").contains("\"CN-HB\"");
+        Community view = viewer.communities().community(community.value());
+        assertThat(view.memberCount()).isEqualTo(2);
+        assertThat(view.chairUnit()).isEqualTo(new Community.MemberRef("southern-film-group", "南方影视集团"));
+        assertThat(view.plaques()).extracting(Community.Plaque::title).contains("School of Digital Media Industry");
+        assertThat(view.agreements()).extracting(Community.Agreement::partyOrganizationIds)
+                .contains(List.of("hust-press", "southern-film-group"));
+        assertThat(view.version()).isEqualTo(10);
+        MemberPage chairs = members(community.value(), MemberFilter.ALL.withRole("CHAIR_UNIT"));
+        assertThat(chairs.total()).isEqualTo(1);
+        assertThat(chairs.items()).extracting(Member::roles).contains(List.of("CHAIR_UNIT"));
+        MemberPage ofHubei = members(community.value(), MemberFilter.ALL.withProvince("CN-HB"));
+        assertThat(ofHubei.total()).isEqualTo(1);
+        assertThat(ofHubei.items()).extracting(Member::name).contains("华中科技大学出版社");
+        MemberPage found = members(community.value(), MemberFilter.ALL.withText("影视"));
+        assertThat(found.total()).isEqualTo(1);
+        assertThat(found.items()).extracting(Member::name).contains("南方影视集团");
+        assertThat(members(community.value(), MemberFilter.ALL.withText("100%")).total()).isZero();
+        var pressView = viewer.organizations().organization("hust-press", null);
+        assertThat(pressView.name()).isEqualTo("华中科技大学出版社");
+        assertThat(pressView.agreements()).extracting(agreement -> agreement.agreementId()).contains("agreement-1");
+        assertThat(viewer.organizations().organization("leaving-member", null).memberships())
+                .extracting(membership -> membership.active()).contains(false);
+        Stats stats = viewer.stats().stats();
+        assertThat(stats.byKind()).containsKey("ENTERPRISE");
+        assertThat(stats.byProvince()).containsKey("CN-HB");
     }
 
     @Test
@@ -219,38 +239,45 @@ class ProjectionIT {
     }
 
     @Test
-    void an_unknown_community_is_a_404_problem() throws Exception {
-        HttpResponse<String> response = get("/api/communities/no-such-community");
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+    void an_unknown_community_is_a_404_problem() {
+        assertThatThrownBy(() -> viewer.communities().community("no-such-community"))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(404);
+                    assertThat(refused.answeredWithProblemBody()).as("an application/problem+json body").isTrue();
+                });
     }
 
     @Test
-    void a_page_larger_than_the_cap_is_a_400_problem_naming_the_parameter() throws Exception {
-        HttpResponse<String> response = get("/api/communities/any/members?size=100000");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("size");
+    void a_page_larger_than_the_cap_is_a_400_problem_naming_the_parameter() {
+        assertThatThrownBy(() -> viewer.communities().members("any", MemberFilter.ALL, 0, 100_000))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).contains("size");
+                });
     }
 
     @Test
     void a_search_with_a_nul_or_broken_utf8_is_a_400_problem_not_a_database_error() throws Exception {
-        HttpResponse<String> nul = get("/api/communities/any/members?q=a%00b");
-        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
-        assertThat(nul.body()).contains("\"status\":400").contains("q");
-        HttpResponse<String> broken = get("/api/communities/any/members?q=%C0%AF");
+        assertThatThrownBy(() -> members("any", MemberFilter.ALL.withText("a\0b")))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(400);
+                    assertThat(refused.answeredWithProblemBody()).as("a problem body with its status").isTrue();
+                    assertThat(refused.problem().errors()).extracting(Problem.FieldError::field).contains("q");
+                });
+        HttpResponse<String> broken = getRaw("/api/communities/any/members?q=%C0%AF");
         assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
         assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
-    void a_query_string_over_the_limit_is_a_414_problem() throws Exception {
-        HttpResponse<String> response = get("/api/communities/any/members?q=" + "a".repeat(9_000));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(414);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":414");
+    void a_query_string_over_the_limit_is_a_414_problem() {
+        assertThatThrownBy(() -> members("any", MemberFilter.ALL.withText("a".repeat(9_000))))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(414);
+                    // application/problem+json, with "status":414 in the body
+                    assertThat(refused.answeredWithProblemBody()).as("a problem body with its status").isTrue();
+                });
     }
 
     private long appliedVersion(CommunityId community) {
@@ -274,7 +301,25 @@ class ProjectionIT {
         return TopicWriter.envelope(community, sequence, event);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    /** The community's member count as the API shows it; 0 while it has no view yet (a 404). */
+    private int memberCountOrZero(CommunityId community) {
+        try {
+            return viewer.communities().community(community.value()).memberCount();
+        } catch (LedgerProblemException e) {
+            if (e.status() == 404) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** The first page of the community's members that match, as large as the service pages by default. */
+    private MemberPage members(String communityId, MemberFilter filter) {
+        return viewer.communities().members(communityId, filter, 0, 50);
+    }
+
+    /** Raw HTTP: a query string that is not percent-encoded UTF-8 is a request no client can form. */
+    private HttpResponse<String> getRaw(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", Accounts.basic("viewer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

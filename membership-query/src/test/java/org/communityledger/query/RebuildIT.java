@@ -1,9 +1,9 @@
 package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +17,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.community.Community;
+import org.communityledger.client.community.MemberFilter;
+import org.communityledger.client.community.MemberPage;
+import org.communityledger.client.rebuild.RebuildState;
+import org.communityledger.client.rebuild.RebuildStatus;
+import org.communityledger.client.stats.Stats;
+import org.communityledger.events.MemberRoleAssigned;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
-import org.communityledger.events.MemberRoleAssigned;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +54,14 @@ class RebuildIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private QueryServiceClient viewer;
+    private QueryServiceClient admin;
+
+    @BeforeEach
+    void connect() {
+        viewer = Accounts.query(port, "viewer");
+        admin = Accounts.query(port, "admin");
+    }
 
     @Test
     void views_rebuilt_under_live_load_equal_a_quiet_rebuild_and_never_go_backwards() throws Exception {
@@ -68,36 +85,40 @@ class RebuildIT {
             StatsWatcher watcher = new StatsWatcher();
             watcher.start();
 
-            assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
-            assertThat(post("/api/admin/projections/rebuild").statusCode()).as("one rebuild at a time").isEqualTo(409);
+            startRebuild("{}");
+            assertThatThrownBy(() -> admin.rebuild().start()).as("one rebuild at a time")
+                    .isInstanceOfSatisfying(LedgerProblemException.class,
+                            refused -> assertThat(refused.status()).isEqualTo(409));
             for (int m = 1; m <= 30; m++) {
                 topic.send(TopicWriter.envelope(growing, m + 1, TopicWriter.joined(growing, "newcomer-" + m, "新成员 " + m)));
             }
-            JsonNode done = awaitRebuild();
+            RebuildStatus done = awaitRebuild();
             List<Poll> polls = watcher.stop();
 
-            Instant started = Instant.parse(done.get("startedAt").asText());
-            Instant finished = Instant.parse(done.get("finishedAt").asText());
+            Instant started = done.startedAt();
+            Instant finished = done.finishedAt();
             assertThat(polls).as("dashboard polls answered while the rebuild ran")
                     .filteredOn(poll -> poll.sent().isAfter(started) && poll.answered().isBefore(finished))
                     .isNotEmpty();
             assertThat(polls).extracting(Poll::organizations).isSortedAccordingTo(Long::compare);
-            assertThat(done.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(3 * 42);
+            assertThat(done.eventsApplied()).isGreaterThanOrEqualTo(3 * 42);
             await().atMost(Duration.ofSeconds(60)).until(() -> version(growing) == 31);
         }
 
-        String afterLiveRebuild = snapshotOfViews(communities);
-        assertThat(post("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
+        Views afterLiveRebuild = snapshotOfViews(communities);
+        startRebuild("{}");
         awaitRebuild();
-        assertThat(snapshotOfViews(communities)).isEqualTo(afterLiveRebuild);
-        assertThat(get("/api/communities/" + communities.get(0)).body()).contains("\"memberCount\":40")
-                .contains("\"organizationId\":\"member-1\"");
+        assertThat(snapshotOfViews(communities)).usingRecursiveComparison().ignoringFields(Views.READ_AT)
+                .isEqualTo(afterLiveRebuild);
+        Community first = viewer.communities().community(communities.get(0).value());
+        assertThat(first.memberCount()).isEqualTo(40);
+        assertThat(first.chairUnit().organizationId()).isEqualTo("member-1");
     }
 
     @Test
     void a_rebuild_starts_only_for_a_json_object_and_anything_else_is_a_problem_that_starts_nothing()
             throws Exception {
-        String before = get("/api/admin/projections/status", "admin").body();
+        RebuildStatus before = admin.rebuild().status();
         // A web page can make a browser send the first three to any address, with the credentials it remembers.
         List<String[]> refused = List.of(
                 new String[] {"application/x-www-form-urlencoded", "reason=csrf", "415"},
@@ -111,7 +132,7 @@ class RebuildIT {
                 new String[] {"application/json", "{\"force\":true}", "400"},
                 new String[] {"application/json", "{\"reason\":\"" + "x".repeat(501) + "\"}", "400"});
         for (String[] request : refused) {
-            HttpResponse<String> answer = post("/api/admin/projections/rebuild", request[0], request[1]);
+            HttpResponse<String> answer = postRebuild(request[0], request[1]);
             String label = request[0] + " " + request[1];
             assertThat(answer.statusCode()).as(label).isEqualTo(Integer.parseInt(request[2]));
             assertThat(answer.headers().firstValue("Content-Type")).as(label)
@@ -119,7 +140,7 @@ class RebuildIT {
             assertThat(json.readTree(answer.body()).get("status").asInt()).as(label)
                     .isEqualTo(Integer.parseInt(request[2]));
         }
-        assertThat(get("/api/admin/projections/status", "admin").body()).as("no rebuild started").isEqualTo(before);
+        assertThat(admin.rebuild().status()).as("no rebuild started").isEqualTo(before);
     }
 
     @Test
@@ -129,25 +150,25 @@ class RebuildIT {
             topic.send(TopicWriter.envelope(community, 1, TopicWriter.established(community)));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> version(community) == 1);
-        String viewBefore = stable(get("/api/communities/" + community).body());
+        Community viewBefore = viewer.communities().community(community.value());
         // The switch renames the live schema to this name: taken, the switch fails in the database.
         jdbc.sql("create schema projection_retired").update();
         try {
-            assertThat(post("/api/admin/projections/rebuild", "application/json", "{\"reason\":\"drill\"}")
-                    .statusCode()).isEqualTo(202);
-            JsonNode failed = awaitRebuildEnd();
+            startRebuild("{\"reason\":\"drill\"}");
+            RebuildStatus failed = awaitRebuildEnd();
 
-            assertThat(failed.get("state").asText()).isEqualTo("FAILED");
-            String error = failed.get("error").asText();
-            assertThat(error).matches("the database refused a statement of the rebuild "
+            assertThat(failed.state()).isEqualTo(RebuildState.FAILED);
+            assertThat(failed.error()).matches("the database refused a statement of the rebuild "
                     + "\\(details in the query service's log under rebuild-[0-9a-f]{8}\\)");
-            String answer = get("/api/admin/projections/status", "admin").body();
-            assertThat(answer.toLowerCase()).doesNotContain("alter schema").doesNotContain("projection_retired")
-                    .doesNotContain("error:").doesNotContain("sql");
+            // The error is the status' only text: the rest are a state, numbers and instants.
+            assertThat(admin.rebuild().status().error()).doesNotContainIgnoringCase("alter schema")
+                    .doesNotContainIgnoringCase("projection_retired").doesNotContainIgnoringCase("error:")
+                    .doesNotContainIgnoringCase("sql");
         } finally {
             jdbc.sql("drop schema if exists projection_retired cascade").update();
         }
-        assertThat(stable(get("/api/communities/" + community).body())).as("the old views stay").isEqualTo(viewBefore);
+        assertThat(viewer.communities().community(community.value())).as("the old views stay")
+                .usingRecursiveComparison().ignoringFields("position").isEqualTo(viewBefore);
     }
 
     /** One dashboard poll of the statistics: when it was sent and answered, and what it counted. */
@@ -155,8 +176,8 @@ class RebuildIT {
     }
 
     /**
-     * Polls the statistics as a dashboard would, on a thread of its own. Whatever fails there (an answer other
-     * than 200 included) is carried out and rethrown by {@link #stop()}, so it cannot die unseen.
+     * Polls the statistics as a dashboard would, on a thread of its own. Whatever fails there (a problem answer,
+     * which the client throws, included) is carried out and rethrown by {@link #stop()}, so it cannot die unseen.
      */
     private final class StatsWatcher {
 
@@ -173,9 +194,8 @@ class RebuildIT {
             try {
                 while (running.get()) {
                     Instant sent = Instant.now();
-                    HttpResponse<String> stats = get("/api/stats");
-                    assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
-                    polls.add(new Poll(sent, Instant.now(), json.readTree(stats.body()).get("organizations").asLong()));
+                    Stats stats = viewer.stats().stats();
+                    polls.add(new Poll(sent, Instant.now(), stats.organizations()));
                     Thread.sleep(20);
                 }
             } catch (Throwable e) {
@@ -193,39 +213,40 @@ class RebuildIT {
         }
     }
 
-    private JsonNode awaitRebuild() throws Exception {
-        JsonNode status = awaitRebuildEnd();
-        assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+    private RebuildStatus awaitRebuild() {
+        RebuildStatus status = awaitRebuildEnd();
+        assertThat(status.state()).as(status.toString()).isEqualTo(RebuildState.SWITCHED);
         return status;
     }
 
-    private JsonNode awaitRebuildEnd() throws Exception {
-        JsonNode[] status = new JsonNode[1];
+    private RebuildStatus awaitRebuildEnd() {
+        RebuildStatus[] status = new RebuildStatus[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            status[0] = json.readTree(get("/api/admin/projections/status", "admin").body());
-            return !status[0].get("state").asText().equals("BUILDING")
-                    && !status[0].get("state").asText().equals("CATCHING_UP");
+            status[0] = admin.rebuild().status();
+            return !status[0].state().running();
         });
         return status[0];
     }
 
-    /** Everything the API shows about these communities, plus the statistics, as one comparable text. */
-    private String snapshotOfViews(List<CommunityId> communities) throws Exception {
-        StringBuilder views = new StringBuilder(stable(get("/api/stats").body()));
-        for (CommunityId community : communities) {
-            views.append(stable(get("/api/communities/" + community).body()));
-            views.append(stable(get("/api/communities/" + community + "/members?size=200").body()));
-        }
-        return views.toString();
+    /**
+     * Everything the API shows about some communities, plus the statistics.
+     *
+     * @param members the first page of each community's members, as large as pages go
+     */
+    private record Views(Stats stats, List<Community> communities, List<MemberPage> members) {
+
+        /** The fields that say when a view was read rather than what it holds. */
+        static final String[] READ_AT = {"stats.position", "communities.position", "members.position"};
     }
 
-    /** Drops the fields that say when a view was read rather than what it holds. */
-    private String stable(String body) throws Exception {
-        JsonNode node = json.readTree(body);
-        if (node.isObject()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("position");
+    private Views snapshotOfViews(List<CommunityId> communities) {
+        List<Community> views = new ArrayList<>();
+        List<MemberPage> members = new ArrayList<>();
+        for (CommunityId community : communities) {
+            views.add(viewer.communities().community(community.value()));
+            members.add(viewer.communities().members(community.value(), MemberFilter.ALL, 0, 200));
         }
-        return node.toString();
+        return new Views(viewer.stats().stats(), views, members);
     }
 
     private long version(CommunityId community) {
@@ -233,23 +254,19 @@ class RebuildIT {
                 .param("id", community.value()).query(Long.class).optional().orElse(0L);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, "viewer");
+    /** Starts a rebuild, which the service accepts with 202. */
+    private void startRebuild(String body) throws Exception {
+        HttpResponse<String> accepted = postRebuild("application/json", body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     }
 
-    private HttpResponse<String> get(String path, String account) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", Accounts.basic(account)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String path) throws Exception {
-        return post(path, "application/json", "{}");
-    }
-
-    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", Accounts.basic("admin"))
+    /**
+     * Raw HTTP: the client hides a 202 (its start answers the status) and cannot send the requests the service
+     * must refuse (another content type, a body that is not the object it expects).
+     */
+    private HttpResponse<String> postRebuild(String contentType, String body) throws Exception {
+        URI rebuild = URI.create("http://127.0.0.1:" + port + "/api/admin/projections/rebuild");
+        HttpRequest.Builder request = HttpRequest.newBuilder(rebuild).header("Authorization", Accounts.basic("admin"))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -1,24 +1,34 @@
 package org.communityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.communityledger.query.TopicWriter.envelope;
 import static org.communityledger.query.TopicWriter.established;
 import static org.communityledger.query.TopicWriter.joined;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
+import org.communityledger.client.LedgerProblemException;
+import org.communityledger.client.QueryServiceClient;
+import org.communityledger.client.deadletter.DeadLetter;
+import org.communityledger.client.deadletter.Discard;
+import org.communityledger.client.deadletter.ReplayOutcome;
+import org.communityledger.client.deadletter.ReplaySelection;
+import org.communityledger.client.deadletter.Replayed;
+import org.communityledger.client.health.Health;
+import org.communityledger.client.quarantine.QuarantinedCommunity;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
@@ -31,8 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Failures of the views told apart and repaired without a rebuild: a short database failure is waited out and
@@ -55,12 +63,14 @@ class RepairIT {
     @Autowired
     MeterRegistry meters;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private QueryServiceClient viewer;
+    private QueryServiceClient admin;
     private TopicWriter topic;
 
     @BeforeEach
     void connect() {
+        viewer = Accounts.query(port, "viewer");
+        admin = Accounts.query(port, "admin");
         topic = new TopicWriter(broker);
     }
 
@@ -116,56 +126,55 @@ class RepairIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> heldEvents(stuck) == 2);
         assertThat(version(stuck)).isEqualTo(1);
 
-        JsonNode quarantine = json.readTree(get("/api/admin/quarantine", "admin").body());
-        JsonNode entry = find(quarantine.get("items"), stuck);
-        assertThat(entry.get("missingVersion").asLong()).isEqualTo(2);
-        assertThat(entry.get("heldEvents").asLong()).isEqualTo(2);
-        JsonNode view = json.readTree(get("/api/communities/" + stuck.value(), "viewer").body());
-        assertThat(view.get("stale").get("missingVersion").asLong()).isEqualTo(2);
-        assertThat(json.readTree(get("/api/communities/" + other.value(), "viewer").body()).get("stale").isNull())
-                .isTrue();
+        QuarantinedCommunity entry = entryOf(admin.quarantine().quarantined().items(), stuck);
+        assertThat(entry.missingVersion()).isEqualTo(2);
+        assertThat(entry.heldEvents()).isEqualTo(2);
+        assertThat(viewer.communities().community(stuck.value()).stale().missingVersion()).isEqualTo(2);
+        assertThat(viewer.communities().community(other.value()).stale()).isNull();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode health = json.readTree(get("/actuator/health", "viewer").body());
-            assertThat(health.get("components").get("quarantine").get("status").asString()).isEqualTo("DEGRADED");
-            assertThat(health.get("components").get("quarantine").toString()).contains(stuck.value());
-            assertThat(health.get("status").asString()).isNotEqualTo("UP");
+            Health health = viewer.health().health();
+            Health quarantine = health.component("quarantine").orElseThrow();
+            assertThat(quarantine.status()).isEqualTo("DEGRADED");
+            assertThat(communitiesIn(quarantine)).contains(stuck.value());
+            assertThat(health.status()).isNotEqualTo(Health.UP);
         });
         assertThat(deadLetterIds(stuck)).hasSize(1);
-        JsonNode deadLetter = json.readTree(get("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0), "admin")
-                .body());
-        assertThat(deadLetter.get("status").asString()).isEqualTo("PARKED");
-        assertThat(deadLetter.get("version").asLong()).isEqualTo(2);
-        assertThat(deadLetter.get("reason").asString()).contains("simulated projector defect");
+        long id = deadLetterIds(stuck).get(0);
+        DeadLetter deadLetter = admin.deadLetters().deadLetter(id);
+        assertThat(deadLetter.status()).isEqualTo(DeadLetter.PARKED);
+        assertThat(deadLetter.version()).isEqualTo(2);
+        assertThat(deadLetter.reason()).contains("simulated projector defect");
 
-        HttpResponse<String> stillBroken = post("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0) + "/replay",
-                "admin", "");
-        assertThat(stillBroken.statusCode()).as(stillBroken.body()).isEqualTo(409);
-        assertThat(stillBroken.body()).contains("still cannot be applied");
+        assertThatThrownBy(() -> admin.deadLetters().replay(id))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(409);
+                    assertThat(refused.problem().detail()).contains("still cannot be applied");
+                });
         assertThat(version(stuck)).isEqualTo(1);
 
-        HttpResponse<String> discard = post("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0) + "/discard",
-                "admin", "{\"reason\":\"not worth it\"}");
-        assertThat(discard.statusCode()).as("the version its community waits for is never given up").isEqualTo(409);
-        assertThat(discard.body()).contains("waits for");
+        assertThatThrownBy(() -> admin.deadLetters().discard(id, new Discard("not worth it")))
+                .as("the version its community waits for is never given up")
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.problem().detail()).contains("waits for");
+                });
 
         jdbc.sql("drop trigger refuse_members on projection.member").update();
-        HttpResponse<String> replayed = post("/api/admin/dead-letters/replay", "admin",
-                "{\"communityId\":\"" + stuck.value() + "\"}");
-        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
-        JsonNode outcome = json.readTree(replayed.body()).get("replayed").get(0);
-        assertThat(outcome.get("outcome").asString()).isEqualTo("APPLIED");
-        assertThat(outcome.get("releasedEvents").asInt()).isEqualTo(2);
+        List<Replayed> replayed = admin.deadLetters().replay(ReplaySelection.community(stuck.value())).replayed();
+        assertThat(replayed).isNotEmpty();
+        assertThat(replayed.get(0).outcome()).isEqualTo(ReplayOutcome.APPLIED);
+        assertThat(replayed.get(0).releasedEvents()).isEqualTo(2);
 
         assertThat(version(stuck)).isEqualTo(4);
         assertThat(memberCount(stuck)).isEqualTo(3);
         assertThat(quarantined(stuck)).isFalse();
-        assertThat(json.readTree(get("/api/communities/" + stuck.value(), "viewer").body()).get("stale").isNull())
-                .isTrue();
-        JsonNode resolved = json.readTree(get("/api/admin/dead-letters/" + deadLetterIds(stuck).get(0), "admin")
-                .body());
-        assertThat(resolved.get("status").asString()).isEqualTo("REPLAYED");
-        assertThat(resolved.get("resolvedBy").asString()).isEqualTo("admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !get("/actuator/health", "viewer").body().contains(stuck.value()));
+        assertThat(viewer.communities().community(stuck.value()).stale()).isNull();
+        DeadLetter resolved = admin.deadLetters().deadLetter(id);
+        assertThat(resolved.status()).isEqualTo(DeadLetter.REPLAYED);
+        assertThat(resolved.resolvedBy()).isEqualTo("admin");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !communitiesIn(viewer.health().health().component("quarantine").orElseThrow())
+                        .contains(stuck.value()));
     }
 
     @Test
@@ -194,8 +203,7 @@ class RepairIT {
         int lastVersion = version;
         await().atMost(Duration.ofSeconds(30)).until(() -> others.stream().allMatch(other -> version(other) == lastVersion));
         jdbc.sql("drop trigger refuse_members on projection.member").update();
-        assertThat(post("/api/admin/dead-letters/replay", "admin", "{\"communityId\":\"" + stuck.value() + "\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(admin.deadLetters().replay(ReplaySelection.community(stuck.value())).failed()).isEmpty();
         assertThat(version(stuck)).isEqualTo(2);
     }
 
@@ -229,29 +237,37 @@ class RepairIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds(community).size() == 1);
         long id = deadLetterIds(community).get(0);
-        String path = "/api/admin/dead-letters/" + id;
 
-        HttpResponse<String> replay = post(path + "/replay", "admin", "");
-        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
-        assertThat(replay.body()).contains("still cannot be read");
-        HttpResponse<String> noReason = post(path + "/discard", "admin", "{}");
-        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
-        assertThat(noReason.body()).contains("reason");
-        assertThat(post(path + "/discard", "viewer", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
-        assertThat(json.readTree(get(path, "admin").body()).get("status").asString()).isEqualTo("PARKED");
+        assertThatThrownBy(() -> admin.deadLetters().replay(id))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(409);
+                    assertThat(refused.problem().detail()).contains("still cannot be read");
+                });
+        assertThatThrownBy(() -> admin.deadLetters().discard(id, new Discard(null)))
+                .isInstanceOfSatisfying(LedgerProblemException.class, refused -> {
+                    assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(400);
+                    assertThat(refused.problem().errors()).extracting(error -> error.field()).contains("reason");
+                });
+        assertThatThrownBy(() -> viewer.deadLetters().discard(id, new Discard("x")))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(403));
+        assertThat(admin.deadLetters().deadLetter(id).status()).isEqualTo(DeadLetter.PARKED);
 
-        HttpResponse<String> discarded = post(path + "/discard", "admin",
-                "{\"reason\":\"garbage written to the topic by a test tool\"}");
-        assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
-        JsonNode after = json.readTree(get(path, "admin").body());
-        assertThat(after.get("status").asString()).isEqualTo("DISCARDED");
-        assertThat(after.get("resolution").asString()).isEqualTo("garbage written to the topic by a test tool");
-        assertThat(after.get("resolvedBy").asString()).isEqualTo("admin");
-        assertThat(post(path + "/discard", "admin", "{\"reason\":\"again\"}").statusCode()).isEqualTo(409);
-        assertThat(post(path + "/replay", "admin", "").statusCode()).isEqualTo(409);
-        assertThat(post("/api/admin/dead-letters/replay", null, "{}").statusCode()).isEqualTo(401);
-        assertThat(post("/api/admin/dead-letters/replay", "viewer", "{}").statusCode()).isEqualTo(403);
-        assertThat(get("/api/admin/dead-letters/999999999", "admin").statusCode()).isEqualTo(404);
+        admin.deadLetters().discard(id, new Discard("garbage written to the topic by a test tool"));
+        DeadLetter after = admin.deadLetters().deadLetter(id);
+        assertThat(after.status()).isEqualTo(DeadLetter.DISCARDED);
+        assertThat(after.resolution()).isEqualTo("garbage written to the topic by a test tool");
+        assertThat(after.resolvedBy()).isEqualTo("admin");
+        assertThatThrownBy(() -> admin.deadLetters().discard(id, new Discard("again")))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(409));
+        assertThatThrownBy(() -> admin.deadLetters().replay(id))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(409));
+        QueryServiceClient anonymous = LedgerClients.query("http://127.0.0.1:" + port, Credentials.none());
+        assertThatThrownBy(() -> anonymous.deadLetters().replay(ReplaySelection.all()))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(401));
+        assertThatThrownBy(() -> viewer.deadLetters().replay(ReplaySelection.all()))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(403));
+        assertThatThrownBy(() -> admin.deadLetters().deadLetter(999_999_999))
+                .isInstanceOfSatisfying(LedgerProblemException.class, withStatus(404));
     }
 
     /** A projector defect for one community, as a trigger that refuses its members (dropped after each test). */
@@ -328,30 +344,18 @@ class RepairIT {
                 .param("id", community.value()).query(Long.class).list();
     }
 
-    private static JsonNode find(JsonNode items, CommunityId community) {
-        for (JsonNode item : items) {
-            if (item.get("communityId").asString().equals(community.value())) {
-                return item;
-            }
-        }
-        throw new AssertionError("community " + community + " is not in " + items);
+    private static QuarantinedCommunity entryOf(List<QuarantinedCommunity> items, CommunityId community) {
+        return items.stream().filter(item -> item.communityId().equals(community.value())).findFirst()
+                .orElseThrow(() -> new AssertionError("community " + community + " is not in " + items));
     }
 
-    private HttpResponse<String> get(String path, String account) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (account != null) {
-            request.header("Authorization", Accounts.basic(account));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** The ids of the communities the quarantine component of health lists; none while it is UP. */
+    private static List<Object> communitiesIn(Health quarantine) {
+        List<?> communities = (List<?>) quarantine.details().getOrDefault("communities", List.of());
+        return communities.stream().<Object>map(entry -> ((Map<?, ?>) entry).get("communityId")).toList();
     }
 
-    private HttpResponse<String> post(String path, String account, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (account != null) {
-            request.header("Authorization", Accounts.basic(account));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Consumer<LedgerProblemException> withStatus(int status) {
+        return refused -> assertThat(refused.status()).as(refused.problem().describe()).isEqualTo(status);
     }
 }

@@ -3,10 +3,6 @@ package org.communityledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +11,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.communityledger.client.health.Health;
 import org.communityledger.events.wire.WireFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,20 +29,19 @@ class TopicLayoutIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void a_topic_whose_retention_was_changed_makes_health_degraded_until_it_is_put_back() throws Exception {
-        assertThat(health()).contains("\"topicLayout\":{\"status\":\"UP\"");
+        assertThat(topicLayout().status()).isEqualTo(Health.UP);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             alterRetention(admin, "86400000");
             try {
-                await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"topicLayout\":{\"details\""));
-                assertThat(health()).contains(WireFormat.DEAD_LETTER_TOPIC + " has retention.ms=86400000, not -1");
+                await().atMost(Duration.ofSeconds(20)).until(() -> !topicLayout().details().isEmpty());
+                assertThat(topicLayout().details().get("differences")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .contains(WireFormat.DEAD_LETTER_TOPIC + " has retention.ms=86400000, not -1");
             } finally {
                 alterRetention(admin, "-1");
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"topicLayout\":{\"status\":\"UP\""));
+            await().atMost(Duration.ofSeconds(20)).until(() -> topicLayout().isUp());
         }
     }
 
@@ -54,10 +51,8 @@ class TopicLayoutIT {
                 new ConfigEntry("retention.ms", retention), AlterConfigOp.OpType.SET)))).all().get();
     }
 
-    private String health() throws Exception {
+    private Health topicLayout() {
         // Which component is degraded, and why, is for signed-in callers.
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .header("Authorization", Accounts.basic("viewer")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return Accounts.query(port, "viewer").health().health().component("topicLayout").orElseThrow();
     }
 }
