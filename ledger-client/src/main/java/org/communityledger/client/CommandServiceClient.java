@@ -2,6 +2,7 @@ package org.communityledger.client;
 
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.HistoryApi;
 import org.communityledger.client.audit.ProofApi;
 import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.health.HealthApi;
@@ -15,6 +16,7 @@ public record CommandServiceClient(
         HealthApi health,
         MetricsApi metrics,
         AuditApi audit,
+        HistoryApi history,
         ExportApi export,
         CommandApi commands,
         ProofApi proofs) {

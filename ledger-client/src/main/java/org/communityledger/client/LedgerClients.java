@@ -3,6 +3,7 @@ package org.communityledger.client;
 import java.net.URI;
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.HistoryApi;
 import org.communityledger.client.audit.ProofApi;
 import org.communityledger.client.command.CommandApi;
 import org.communityledger.client.community.CommunityApi;
@@ -51,7 +52,7 @@ public final class LedgerClients {
     public static CommandServiceClient command(String baseUrl, Credentials credentials, ClientSettings settings) {
         ServiceConnection service = new ServiceConnection(normalized(baseUrl), credentials, settings);
         return new CommandServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
-                service.api(AuditApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class),
+                service.api(AuditApi.class), service.api(HistoryApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class),
                 service.api(ProofApi.class));
     }
 

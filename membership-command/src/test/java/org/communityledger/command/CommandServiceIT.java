@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityledger.client.audit.AuditApi;
 import org.communityledger.client.audit.ExportApi;
+import org.communityledger.client.audit.HistoryApi;
 import org.communityledger.client.audit.ProofApi;
 import org.communityledger.client.command.CommandOptions;
 import org.communityledger.events.CommunityEstablished;
@@ -207,8 +208,9 @@ class CommandServiceIT {
                 .as("headers of %s", command).contains("header:Idempotency-Key", "header:If-Match"));
         List<ClientEndpoints.Endpoint> clientCalls = ClientEndpoints.of(
                 Map.of(CommandOptions.class, CommandOptions.HEADERS),
-                org.communityledger.client.command.CommandApi.class, AuditApi.class, ExportApi.class, ProofApi.class);
-        assertThat(clientCalls).hasSizeGreaterThanOrEqualTo(20);
+                org.communityledger.client.command.CommandApi.class, AuditApi.class, HistoryApi.class, ExportApi.class,
+                ProofApi.class);
+        assertThat(clientCalls).hasSizeGreaterThanOrEqualTo(24);
         assertThat(document.undocumented(clientCalls)).as("what the Java client calls that the document lacks")
                 .isEmpty();
         HttpResponse<String> swaggerUi = http.send(HttpRequest.newBuilder(

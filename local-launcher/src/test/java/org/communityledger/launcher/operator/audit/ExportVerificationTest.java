@@ -83,7 +83,7 @@ class ExportVerificationTest {
     private int verify(String... arguments) {
         VerifyCommand verify = new VerifyCommand();
         QueryServiceClient noQuery = new QueryServiceClient(null, null, null, null, null, null, null, null, null);
-        CommandServiceClient noCommand = new CommandServiceClient(null, null, null, null, null, null);
+        CommandServiceClient noCommand = new CommandServiceClient(null, null, null, null, null, null, null);
         return verify.run(CommandLine.parse(List.of(arguments), verify.syntax()), TestServices.of(noQuery, noCommand),
                 terminal.terminal());
     }

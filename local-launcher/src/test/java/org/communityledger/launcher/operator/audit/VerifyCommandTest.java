@@ -87,7 +87,7 @@ class VerifyCommandTest {
 
     private int run(CommunityApi communities, String... ids) {
         QueryServiceClient query = new QueryServiceClient(null, null, communities, null, null, null, null, null, null);
-        CommandServiceClient command = new CommandServiceClient(null, null, audit, null, null, null);
+        CommandServiceClient command = new CommandServiceClient(null, null, audit, null, null, null, null);
         VerifyCommand verify = new VerifyCommand();
         return verify.run(CommandLine.parse(List.of(ids), verify.syntax()), TestServices.of(query, command),
                 terminal.terminal());
