@@ -1,5 +1,6 @@
 package org.communityledger.query.stats;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
 /**
@@ -14,11 +15,17 @@ import java.util.Map;
  * @param position           the newest global position the views had applied when these were counted
  */
 record StatsView(
-        long communities,
-        long activeCommunities,
+        @Schema(description = "Communities established, dissolved ones included", example = "2") long communities,
+        @Schema(description = "Communities not dissolved", example = "2") long activeCommunities,
+        @Schema(description = "Distinct organisations active in at least one community", example = "9")
         long organizations,
-        long provinces,
+        @Schema(description = "Provincial-level regions those organisations come from", example = "6") long provinces,
+        @Schema(description = "Distinct active organisations per ISO 3166-2:CN code",
+                example = "{\"CN-SC\": 3, \"CN-BJ\": 2, \"CN-GD\": 1, \"CN-FJ\": 1, \"CN-JS\": 1, \"CN-HB\": 1}")
         Map<String, Long> byProvince,
+        @Schema(description = "Distinct active organisations per kind", example = "{\"ENTERPRISE\": 4, "
+                + "\"UNIVERSITY\": 2, \"VOCATIONAL_COLLEGE\": 1, \"INSTITUTION\": 1, \"GOVERNMENT\": 1}")
         Map<String, Long> byKind,
-        long position) {
+        @Schema(description = "The newest global position the views had applied when these were counted",
+                example = "128") long position) {
 }

@@ -1,5 +1,6 @@
 package org.communityledger.command.community.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,11 +17,16 @@ import org.communityledger.events.value.GoverningPosition;
 
 /** Body of {@code POST /api/communities/{id}/organizational-list}. */
 record ApproveOrganizationalListRequest(
+        @Schema(description = "The whole list: it replaces any list approved before")
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Position> positions,
-        @NotNull @PastOrPresent LocalDate approvedOn) {
+        @Schema(example = "2025-10-19") @NotNull @PastOrPresent LocalDate approvedOn) {
 
     /** One line of the list. */
-    record Position(@NotBlank String organizationId, @NotBlank @Size(max = 200) String position) {
+    record Position(
+            @Schema(description = "A member's Unified Social Credit Code or slug", example = "southern-film-group")
+            @NotBlank String organizationId,
+            @Schema(description = "The governing position as the list words it", example = "理事长单位 Chair unit")
+            @NotBlank @Size(max = 200) String position) {
     }
 
     ApproveOrganizationalList toCommand(CommunityId communityId) {

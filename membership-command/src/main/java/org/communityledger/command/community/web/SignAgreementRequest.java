@@ -1,5 +1,6 @@
 package org.communityledger.command.community.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -15,10 +16,13 @@ import org.communityledger.events.value.OrganizationId;
 
 /** Body of {@code POST /api/communities/{id}/agreements}. */
 record SignAgreementRequest(
-        @NotBlank @Size(max = 200) String title,
+        @Schema(example = "Strategic cooperation agreement 战略合作协议") @NotBlank @Size(max = 200) String title,
+        @Schema(description = "The parties' Unified Social Credit Codes or slugs; each an active member",
+                example = "[\"hust-press\", \"southern-film-group\"]")
         @NotNull @Size(min = 2, max = 50) List<@NotBlank String> partyOrganizationIds,
+        @Schema(example = "[\"textbook development\", \"resource construction\"]")
         @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> scope,
-        @NotNull @PastOrPresent LocalDate signedOn) {
+        @Schema(example = "2025-10-19") @NotNull @PastOrPresent LocalDate signedOn) {
 
     SignAgreement toCommand(CommunityId communityId, AgreementId agreementId) {
         List<OrganizationId> parties = IntStream.range(0, partyOrganizationIds.size())
