@@ -35,15 +35,17 @@ class CommunityQueryController {
         this.freshness = freshness;
     }
 
-    @Operation(summary = "List communities, a page at a time")
+    @Operation(summary = "List communities, a page at a time; q finds them by part of the name or id")
     @GetMapping
     PageOf<CommunityView> communities(
+            @RequestParam(required = false) @Size(min = 1, max = 100) @Pattern(regexp = "\\P{Cntrl}*",
+                    message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
             @RequestParam(required = false) @Min(0) Long minPosition, Principal principal) {
         freshness.awaitApplied(minPosition, principal.getName());
         long position = freshness.latestPosition();
-        return new PageOf<>(views.communities(page, size), page, size, views.communityCount(), position);
+        return new PageOf<>(views.communities(q, page, size), page, size, views.communityCount(q), position);
     }
 
     @Operation(summary = "One community: status, member count, chair unit, plaques, agreements")

@@ -68,6 +68,8 @@ record CommunityView(
             @Schema(example = "2025-10-19") LocalDate signedOn,
             @Schema(description = "ACTIVE or TERMINATED", example = "ACTIVE") String status,
             @Schema(description = "null while the agreement is active", example = "2025-12-31")
-            LocalDate terminatedOn) {
+            LocalDate terminatedOn,
+            @Schema(description = "The parties by id and name, in the order of partyOrganizationIds; a party's name is "
+                    + "null when it never was a member of this community") List<MemberRef> parties) {
     }
 }

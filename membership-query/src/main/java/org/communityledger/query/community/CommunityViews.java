@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.communityledger.query.sql.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,9 @@ class CommunityViews {
             from community c
             left join member chair on chair.community_id = c.community_id and chair.organization_id = c.chair_unit
             left join quarantine q on q.community_id = c.community_id""";
+
+    private static final String NAME_OR_ID_CONTAINS = """
+            (cast(:q as text) is null or c.name ilike '%' || :q || '%' or c.community_id ilike '%' || :q || '%')""";
 
     private final JdbcClient jdbc;
 
@@ -41,17 +45,21 @@ class CommunityViews {
                 .param("id", communityId).query(Long.class).single() > 0;
     }
 
-    List<CommunityView> communities(int page, int size) {
-        return jdbc.sql("select " + COMMUNITY_COLUMNS + " order by c.established_on, c.name, c.community_id"
-                        + " limit :limit offset :offset")
+    /** A page of the communities whose name or id contains {@code q} (all when null), oldest first. */
+    List<CommunityView> communities(String q, int page, int size) {
+        return jdbc.sql("select " + COMMUNITY_COLUMNS + " where " + NAME_OR_ID_CONTAINS
+                        + " order by c.established_on, c.name, c.community_id limit :limit offset :offset")
+                .param("q", q == null ? null : escapeLike(q))
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> community(rs))
                 .list();
     }
 
-    long communityCount() {
-        return jdbc.sql("select count(*) from community").query(Long.class).single();
+    long communityCount(String q) {
+        return jdbc.sql("select count(*) from community c where " + NAME_OR_ID_CONTAINS)
+                .param("q", q == null ? null : escapeLike(q))
+                .query(Long.class).single();
     }
 
     List<MemberView> members(String communityId, MemberFilter filter, int page, int size) {
@@ -155,17 +163,29 @@ class CommunityViews {
 
     private List<CommunityView.AgreementView> agreements(String communityId) {
         return jdbc.sql("""
-                        select agreement_id, title, party_organization_ids, scope, signed_on, terminated_on
-                        from agreement where community_id = :id order by signed_on, title""")
+                        select a.agreement_id, a.title, a.party_organization_ids, a.scope, a.signed_on,
+                               a.terminated_on,
+                               array(select m.name
+                                     from unnest(a.party_organization_ids) with ordinality as party(id, n)
+                                     left join member m on m.community_id = a.community_id
+                                                       and m.organization_id = party.id
+                                     order by party.n) as party_names
+                        from agreement a where a.community_id = :id order by a.signed_on, a.title""")
                 .param("id", communityId)
-                .query((rs, row) -> new CommunityView.AgreementView(
-                        rs.getString("agreement_id"),
-                        rs.getString("title"),
-                        SqlArrays.strings(rs.getArray("party_organization_ids")),
-                        SqlArrays.strings(rs.getArray("scope")),
-                        rs.getObject("signed_on", LocalDate.class),
-                        rs.getObject("terminated_on") == null ? "ACTIVE" : "TERMINATED",
-                        rs.getObject("terminated_on", LocalDate.class)))
+                .query((rs, row) -> {
+                    List<String> partyIds = SqlArrays.strings(rs.getArray("party_organization_ids"));
+                    List<String> partyNames = SqlArrays.strings(rs.getArray("party_names"));
+                    return new CommunityView.AgreementView(
+                            rs.getString("agreement_id"),
+                            rs.getString("title"),
+                            partyIds,
+                            SqlArrays.strings(rs.getArray("scope")),
+                            rs.getObject("signed_on", LocalDate.class),
+                            rs.getObject("terminated_on") == null ? "ACTIVE" : "TERMINATED",
+                            rs.getObject("terminated_on", LocalDate.class),
+                            IntStream.range(0, partyIds.size()).mapToObj(i -> new CommunityView.MemberRef(
+                                    partyIds.get(i), i < partyNames.size() ? partyNames.get(i) : null)).toList());
+                })
                 .list();
     }
 

@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.communityledger.query.web.TooManyStreamsException;
 import org.communityledger.query.web.TooManyStreamsOfOnePrincipalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -34,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance applied goes on without asking the database.
  */
 @Component
-class ChangeFeed implements SmartLifecycle {
+public class ChangeFeed implements SmartLifecycle {
 
     /**
      * Stream clients cut off because they fell more than their buffer behind (they resume with Last-Event-ID).
@@ -58,6 +60,7 @@ class ChangeFeed implements SmartLifecycle {
     private final Map<String, Integer> streamsByPrincipal = new ConcurrentHashMap<>();
     private final ThreadPoolTaskExecutorBuilder executors;
     private final ThreadPoolTaskSchedulerBuilder schedulers;
+    private final ApplicationEventPublisher events;
     /** Made at every start: a stopped context (a test framework pauses idle ones) may be started again. */
     private ThreadPoolTaskExecutor reader;
     private ThreadPoolTaskExecutor senders;
@@ -70,8 +73,9 @@ class ChangeFeed implements SmartLifecycle {
 
     ChangeFeed(ChangeLog changeLog, ChangeNotifications notifications, FreshnessGate freshness,
                LiveProperties properties, MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors,
-               ThreadPoolTaskSchedulerBuilder schedulers) {
+               ThreadPoolTaskSchedulerBuilder schedulers, ApplicationEventPublisher events) {
         this.executors = executors;
+        this.events = events;
         this.schedulers = schedulers;
         this.changeLog = changeLog;
         this.notifications = notifications;
@@ -120,17 +124,19 @@ class ChangeFeed implements SmartLifecycle {
      * that is no longer kept or more than its buffer. Broadcasting waits meanwhile, so nothing is sent
      * twice or skipped. Refused with {@link TooManyStreamsException} when every stream slot is taken, and with
      * {@link TooManyStreamsOfOnePrincipalException} when {@code principal} has its most streams open.
+     *
+     * @param wantsStats whether the client is also sent the figures across communities as they change
      */
-    void subscribe(SseEmitter emitter, Long lastEventPosition, String principal) {
+    void subscribe(SseEmitter emitter, Long lastEventPosition, String principal, boolean wantsStats) {
         lock.lock();
         try {
-            register(emitter, lastEventPosition, principal);
+            register(emitter, lastEventPosition, principal, wantsStats);
         } finally {
             lock.unlock();
         }
     }
 
-    private void register(SseEmitter emitter, Long lastEventPosition, String principal) {
+    private void register(SseEmitter emitter, Long lastEventPosition, String principal, boolean wantsStats) {
         if (streamsByPrincipal.getOrDefault(principal, 0) >= properties.maxStreamsPerPrincipal()) {
             throw new TooManyStreamsOfOnePrincipalException(properties.maxStreamsPerPrincipal());
         }
@@ -139,7 +145,7 @@ class ChangeFeed implements SmartLifecycle {
         }
         ChangeLog.End live = broadcastEnd();
         StreamSubscriber[] holder = new StreamSubscriber[1];
-        holder[0] = new StreamSubscriber(emitter, properties.subscriberBuffer(), senders,
+        holder[0] = new StreamSubscriber(emitter, wantsStats, properties.subscriberBuffer(), senders,
                 () -> leave(holder[0], principal), this::fellBehind);
         StreamSubscriber subscriber = holder[0];
         if (lastEventPosition == null) {
@@ -198,6 +204,16 @@ class ChangeFeed implements SmartLifecycle {
         }
     }
 
+    /** Whether a stream client asked for the figures across communities. */
+    public boolean anyWantsStats() {
+        return subscribers.stream().anyMatch(StreamSubscriber::wantsStats);
+    }
+
+    /** Queues an event to every stream client that asked for the figures across communities; never blocks. */
+    public void offerStats(SseEmitter.SseEventBuilder event) {
+        subscribers.stream().filter(StreamSubscriber::wantsStats).forEach(subscriber -> subscriber.offer(event));
+    }
+
     /** Broadcasts every settled change after the last one; answers whether unsettled changes wait. */
     private boolean broadcastNewChanges() {
         ChangeLog.Batch batch;
@@ -217,6 +233,10 @@ class ChangeFeed implements SmartLifecycle {
                 }
             } finally {
                 lock.unlock();
+            }
+            if (!batch.settled().isEmpty()) {
+                events.publishEvent(new ChangesBroadcast(batch.settled().stream().map(Change::type)
+                        .collect(Collectors.toUnmodifiableSet())));
             }
         } while (batch.settled().size() == READ_BATCH);
         return batch.unsettled();

@@ -78,6 +78,18 @@ class ChangeLog {
                 .list();
     }
 
+    /**
+     * The newest settled changes, newest first: what a stream would have sent last. A client that resumes after
+     * the first of them with {@code Last-Event-ID} misses nothing in between.
+     */
+    List<Change> newest(int limit) {
+        return jdbc.sql("select %s from projection_change where %s order by tx_id desc, change_id desc limit :limit"
+                        .formatted(COLUMNS, SETTLED))
+                .param("limit", limit)
+                .query((rs, row) -> change(rs))
+                .list();
+    }
+
     /** The last settled change and the table it is in: where a feed that starts, or starts over, goes live. */
     End settledEnd() {
         return jdbc.sql("""

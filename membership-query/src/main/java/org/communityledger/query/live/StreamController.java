@@ -1,11 +1,13 @@
 package org.communityledger.query.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -28,9 +30,12 @@ class StreamController {
     @Operation(summary = "Stream every change as it is applied; resume with Last-Event-ID")
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @Parameter(description = "Also send the figures across communities (a stats event, at most "
+                              + "once a second while they change): a dashboard needs no other request to stay "
+                              + "current") @RequestParam(defaultValue = "false") boolean stats,
                       Principal principal) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        feed.subscribe(emitter, parse(lastEventId), principal.getName());
+        feed.subscribe(emitter, parse(lastEventId), principal.getName(), stats);
         return emitter;
     }
 

@@ -22,6 +22,8 @@ final class StreamSubscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
     private final Runnable onFellBehind;
+    /** Whether the client asked for the figures across communities as they change ({@code stats} events). */
+    private final boolean wantsStats;
     /** Changes up to here were sent already (on another instance, before the client resumed here). */
     private volatile ChangeCursor sentThrough = ChangeCursor.START;
 
@@ -29,8 +31,10 @@ final class StreamSubscriber {
      * @param onClose      runs once when the stream ends, for whatever reason
      * @param onFellBehind runs once when the client is cut off because its queue overflowed
      */
-    StreamSubscriber(SseEmitter emitter, int buffer, Executor sender, Runnable onClose, Runnable onFellBehind) {
+    StreamSubscriber(SseEmitter emitter, boolean wantsStats, int buffer, Executor sender, Runnable onClose,
+                     Runnable onFellBehind) {
         this.emitter = emitter;
+        this.wantsStats = wantsStats;
         this.queue = new ArrayBlockingQueue<>(buffer);
         this.sender = sender;
         this.onClose = onClose;
@@ -71,6 +75,10 @@ final class StreamSubscriber {
         if (close()) {
             complete();
         }
+    }
+
+    boolean wantsStats() {
+        return wantsStats;
     }
 
     boolean isClosed() {

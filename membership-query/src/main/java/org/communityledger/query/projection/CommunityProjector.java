@@ -1,6 +1,7 @@
 package org.communityledger.query.projection;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.GoverningPosition;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
-import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.query.sql.OrderedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -282,6 +283,7 @@ public class CommunityProjector {
                     event.communityId().value(), event.organization().organizationId().value(),
                     event.organization().name(), event.organization().kind().name(),
                     event.organization().province().code(), event.joinedOn());
+            moved(event.communityId(), event.organization().organizationId(), event.joinedOn(), true);
             countMembers(event.communityId(), +1);
             return null;
         }
@@ -292,6 +294,7 @@ public class CommunityProjector {
                             update member set active = false, left_on = ?, left_reason = ?, roles = '{}'
                             where community_id = ? and organization_id = ?""",
                     event.leftOn(), event.reason(), event.communityId().value(), event.organizationId().value());
+            moved(event.communityId(), event.organizationId(), event.leftOn(), false);
             countMembers(event.communityId(), -1);
             return null;
         }
@@ -372,6 +375,14 @@ public class CommunityProjector {
         }
 
         /** Events are applied exactly once, so the count moves with them instead of being recounted. */
+        /** Members over time: a join or a departure on its day. */
+        private void moved(CommunityId communityId, OrganizationId organizationId, LocalDate day, boolean joined) {
+            statements.add("""
+                            insert into member_movement (community_id, organization_id, day, joined)
+                            values (?, ?, ?, ?)""",
+                    communityId.value(), organizationId.value(), day, joined);
+        }
+
         private void countMembers(CommunityId communityId, int change) {
             memberCountChanges.merge(communityId.value(), change, Integer::sum);
         }

@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who reaches what on the query service: views, stream and dashboard for readers, rebuilds for ADMIN. */
+/** Who reaches what on the query service: views and stream for readers, rebuilds for ADMIN, the dashboard page for anyone. */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurityConfiguration {
 
@@ -18,7 +18,10 @@ class QuerySecurityConfiguration {
     SecurityFilterChain querySecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
         return ledger.filterChain(http, requests -> requests
                 .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css", "/favicon.ico",
-                        "/api/**").hasAnyRole(READERS));
+                // The page and its scripts hold no data, and a browser cannot send a bearer token when it
+                // navigates: they are open, and the page signs in for the API itself (Basic or a token).
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS));
     }
 }

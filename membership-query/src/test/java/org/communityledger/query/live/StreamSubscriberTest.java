@@ -27,7 +27,7 @@ class StreamSubscriberTest {
 
     @Test
     void a_client_stuck_in_a_write_is_cut_off_without_holding_up_the_feed() throws Exception {
-        StreamSubscriber subscriber = new StreamSubscriber(emitter, 3, senders, closed::incrementAndGet,
+        StreamSubscriber subscriber = new StreamSubscriber(emitter, false, 3, senders, closed::incrementAndGet,
                 fellBehind::incrementAndGet);
         subscriber.offer(event(1));
         assertThat(emitter.writing.await(5, TimeUnit.SECONDS)).as("the first write is under way").isTrue();

@@ -47,8 +47,11 @@ class QuerySecurityMatrixIT {
             .allow("ANY /error", PUBLIC)
             .allowServedElsewhere("GET /actuator/health", PUBLIC)
             .allowServedElsewhere("GET /actuator/prometheus", "admin", "metrics")
-            .allowServedElsewhere("GET /", READERS)
-            .allowServedElsewhere("GET /dashboard.js", READERS);
+            .allow("GET /api/changes", READERS)
+            .allow("GET /api/stats/timeline", READERS)
+            .allowServedElsewhere("GET /", PUBLIC)
+            .allowServedElsewhere("GET /assets/dashboard.js", PUBLIC)
+            .allowServedElsewhere("GET /webjars/echarts/5.3.1/dist/echarts.min.js", PUBLIC);
 
     @LocalServerPort
     int port;

@@ -10,9 +10,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as problem bodies. The 401 carries the Basic challenge, which also lets a browser re-send the
- * credentials it has for the dashboard when the page opens its event stream; a refused bearer token gets a
- * Bearer challenge instead.
+ * 401 and 403 as problem bodies. The 401 carries the Basic challenge, except to a page's own requests
+ * ({@code X-Requested-With: XMLHttpRequest}); a refused bearer token gets a Bearer challenge instead.
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -29,7 +28,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
                     "The bearer token was not accepted (signature, issuer, audience or expiry).");
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        // A page's own requests say so (the dashboard signs in with its own form): a Basic challenge would make the
+        // browser put up its login dialog over the page, so they get the problem without one.
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "This endpoint needs credentials (HTTP Basic, or a bearer token where an issuer is configured).");
     }
