@@ -14,6 +14,7 @@ import org.communityledger.client.organization.OrganizationApi;
 import org.communityledger.client.quarantine.QuarantineApi;
 import org.communityledger.client.rebuild.RebuildApi;
 import org.communityledger.client.stats.StatsApi;
+import org.communityledger.client.stream.ChangesApi;
 import org.communityledger.client.stream.StreamApi;
 
 /**
@@ -42,7 +43,7 @@ public final class LedgerClients {
         return new QueryServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
                 service.api(CommunityApi.class), service.api(RebuildApi.class), service.api(DeadLetterApi.class),
                 service.api(QuarantineApi.class), service.api(OrganizationApi.class), service.api(StatsApi.class),
-                service.downloadApi(StreamApi.class));
+                service.downloadApi(StreamApi.class), service.api(ChangesApi.class));
     }
 
     public static CommandServiceClient command(String baseUrl, Credentials credentials) {

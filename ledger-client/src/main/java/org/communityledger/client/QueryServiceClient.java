@@ -8,6 +8,7 @@ import org.communityledger.client.organization.OrganizationApi;
 import org.communityledger.client.quarantine.QuarantineApi;
 import org.communityledger.client.rebuild.RebuildApi;
 import org.communityledger.client.stats.StatsApi;
+import org.communityledger.client.stream.ChangesApi;
 import org.communityledger.client.stream.StreamApi;
 
 /**
@@ -23,5 +24,6 @@ public record QueryServiceClient(
         QuarantineApi quarantine,
         OrganizationApi organizations,
         StatsApi stats,
-        StreamApi stream) {
+        StreamApi stream,
+        ChangesApi changes) {
 }

@@ -15,13 +15,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.communityledger.client.community.Member;
 import org.communityledger.client.community.MemberPage;
+import org.communityledger.client.stream.Change;
 import org.communityledger.client.stream.ServerSentEvents;
 import org.communityledger.client.stream.StreamApi;
 import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.value.Province;
 import org.communityledger.events.wire.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The live stream, its resumption, read-your-writes, and a client that never reads. */
@@ -86,6 +90,57 @@ class LiveIT {
             SseClient.Event missed = resumed.nextNamed("change", community.value());
             assertThat(missed.id()).isEqualTo(Long.toString(second.position()));
             assertThat(missed.data()).contains("第二成员");
+        }
+    }
+
+    @Test
+    void the_newest_changes_come_newest_first_and_a_stream_resumed_after_them_misses_nothing() throws Exception {
+        CommunityId community = CommunityId.newId();
+        EventEnvelope established = topic.envelope(community, 1, TopicWriter.established(community));
+        EventEnvelope joined = topic.envelope(community, 2, TopicWriter.joined(community, "early-member", "早期成员"));
+        EventEnvelope later = topic.envelope(community, 3, TopicWriter.joined(community, "later-member", "后来成员"));
+        topic.send(established);
+        topic.send(joined);
+        await().atMost(Duration.ofSeconds(20)).until(() -> appliedVersion(community) == 2);
+
+        List<Change> newest = Accounts.query(port, "viewer").changes().newest(2);
+
+        assertThat(newest).extracting(Change::position).containsExactly(joined.position(), established.position());
+        assertThat(newest.get(0).type()).isEqualTo("MemberJoined");
+        assertThat(newest.get(0).communityId()).isEqualTo(community.value());
+        assertThat(newest.get(0).event().get("organization").get("name").asString()).isEqualTo("早期成员");
+        try (SseClient stream = SseClient.open(port, Long.toString(newest.get(0).position()))) {
+            topic.send(later);
+            SseClient.Event next = stream.next();
+            assertThat(next.name()).isEqualTo("change");
+            assertThat(next.id()).isEqualTo(Long.toString(later.position()));
+        }
+    }
+
+    @Test
+    void a_stream_that_asks_for_the_figures_gets_them_when_members_move_and_others_do_not() throws Exception {
+        CommunityId community = CommunityId.newId();
+        try (SseClient withStats = SseClient.withStats(port); SseClient plain = SseClient.open(port, null)) {
+            assertThat(withStats.next().name()).isEqualTo("ready");
+            assertThat(plain.next().name()).isEqualTo("ready");
+            EventEnvelope established = topic.envelope(community, 1, TopicWriter.established(community));
+            EventEnvelope joined = topic.envelope(community, 2, TopicWriter.joined(community, "tibet-member", "西藏成员",
+                    Province.CN_XZ));
+            topic.send(established);
+            topic.send(joined);
+
+            SseClient.Event stats;
+            JsonNode figures;
+            do {
+                stats = withStats.nextNamed("stats", "");
+                figures = JsonMapper.shared().readTree(stats.data());
+            } while (figures.get("position").asLong() < joined.position());
+            assertThat(figures.get("byProvince").get("CN-XZ").asLong()).isPositive();
+            assertThat(figures.get("communities").asLong()).isEqualTo(Accounts.query(port, "viewer").stats().stats()
+                    .communities());
+            plain.nextNamed("change", "tibet-member");
+            assertThat(plain.queued()).as("a stream that did not ask gets no figures")
+                    .noneMatch(event -> event.name().equals("stats"));
         }
     }
 
@@ -208,6 +263,11 @@ class LiveIT {
             return open(port, lastEventId, "viewer");
         }
 
+        /** Opens the stream with the figures across communities ({@code stats} events) too. */
+        static SseClient withStats(int port) throws Exception {
+            return new SseClient(Accounts.query(port, "viewer").stream().open(null, true), null);
+        }
+
         /** Opens the stream as a local account (its password is its name); a refusal throws its problem. */
         static SseClient open(int port, String lastEventId, String account) throws Exception {
             StreamApi stream = Accounts.query(port, account).stream();
@@ -218,6 +278,11 @@ class LiveIT {
             Event event = events.poll(20, TimeUnit.SECONDS);
             assertThat(event).as("an event within 20 s").isNotNull();
             return event;
+        }
+
+        /** What has arrived and not been taken yet. */
+        List<Event> queued() {
+            return List.copyOf(events);
         }
 
         Event nextNamed(String name, String containing) throws InterruptedException {

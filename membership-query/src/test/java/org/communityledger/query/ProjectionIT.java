@@ -26,10 +26,14 @@ import org.communityledger.client.LedgerProblemException;
 import org.communityledger.client.Problem;
 import org.communityledger.client.QueryServiceClient;
 import org.communityledger.client.community.Community;
+import org.communityledger.client.community.CommunityPage;
+import org.communityledger.client.community.CommunitySummary;
 import org.communityledger.client.community.Member;
 import org.communityledger.client.community.MemberFilter;
 import org.communityledger.client.community.MemberPage;
 import org.communityledger.client.stats.Stats;
+import org.communityledger.client.stats.Timeline;
+import org.communityledger.events.CommunityEstablished;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.events.CooperationAgreementSigned;
 import org.communityledger.events.MemberJoined;
@@ -116,6 +120,44 @@ class ProjectionIT {
             assertThat(member.name()).isEqualTo("南方影视集团");
             assertThat(member.province()).isEqualTo("CN-GD");
         });
+    }
+
+    @Test
+    void members_over_time_count_each_join_and_departure_on_its_day_and_agreements_name_their_parties() {
+        // Days no other test uses: the timeline counts every community.
+        LocalDate firstDay = LocalDate.of(2024, 3, 7);
+        LocalDate secondDay = LocalDate.of(2024, 3, 8);
+        CommunityId community = CommunityId.newId();
+        String name = "时间线共同体 " + community.value();
+        send(envelope(community, 1, new CommunityEstablished(community, name, "Smart audiovisual", "Sichuan",
+                OrganizationId.of("nanchong-film-vocational-college"), "Hall", firstDay)));
+        send(envelope(community, 2, joinedOn(community, "timeline-first", "第一家", firstDay)));
+        send(envelope(community, 3, joinedOn(community, "timeline-second", "第二家", firstDay)));
+        send(envelope(community, 4, joinedOn(community, "timeline-third", "第三家", firstDay)));
+        send(envelope(community, 5, new MemberLeft(community, OrganizationId.of("timeline-second"), "merged",
+                secondDay)));
+        send(envelope(community, 6, new CooperationAgreementSigned(community, AgreementId.of("timeline-agreement"),
+                "Practice base", List.of(OrganizationId.of("timeline-first"), OrganizationId.of("never-a-member")),
+                List.of("internships"), secondDay)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedVersion(community) == 6);
+
+        assertThat(viewer.stats().timeline().days()).contains(new Timeline.Day(firstDay, 3, 0),
+                new Timeline.Day(secondDay, 0, 1));
+        assertThat(viewer.communities().community(community.value()).agreements()).singleElement()
+                .satisfies(agreement -> assertThat(agreement.parties()).containsExactly(
+                        new Community.MemberRef("timeline-first", "第一家"),
+                        new Community.MemberRef("never-a-member", null)));
+        CommunityPage found = viewer.communities().communities(community.value().substring(0, 13), 0, 10);
+        assertThat(found.total()).isEqualTo(1);
+        assertThat(found.items()).singleElement().satisfies(item -> assertThat(item.name()).isEqualTo(name));
+        assertThat(viewer.communities().communities("时间线共同体", 0, 200).items())
+                .extracting(CommunitySummary::communityId).contains(community.value());
+    }
+
+    private static MemberJoined joinedOn(CommunityId community, String organizationId, String name, LocalDate day) {
+        return new MemberJoined(community, new Organization(OrganizationId.of(organizationId), name,
+                OrganizationKind.ENTERPRISE, Province.CN_SC), day);
     }
 
     @Test

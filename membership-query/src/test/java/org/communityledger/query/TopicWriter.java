@@ -112,8 +112,12 @@ final class TopicWriter implements AutoCloseable {
     }
 
     static MemberJoined joined(CommunityId community, String organizationId, String name) {
+        return joined(community, organizationId, name, Province.CN_GD);
+    }
+
+    static MemberJoined joined(CommunityId community, String organizationId, String name, Province province) {
         return new MemberJoined(community, new Organization(OrganizationId.of(organizationId), name,
-                OrganizationKind.ENTERPRISE, Province.CN_GD), CONFERENCE_DAY);
+                OrganizationKind.ENTERPRISE, province), CONFERENCE_DAY);
     }
 
     @Override

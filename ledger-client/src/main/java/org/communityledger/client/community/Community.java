@@ -33,9 +33,16 @@ public record Community(String communityId, String name, String sector, String r
                          String presentedBy, LocalDate awardedOn, boolean revoked) {
     }
 
-    /** A cooperation agreement; {@code status} is ACTIVE or TERMINATED. */
+    /**
+     * A cooperation agreement; {@code status} is ACTIVE or TERMINATED; {@code parties} name the parties in the order
+     * of {@code partyOrganizationIds} (a name is null for an organisation that never was a member here).
+     */
     public record Agreement(String agreementId, String title, List<String> partyOrganizationIds, List<String> scope,
-                            LocalDate signedOn, String status, LocalDate terminatedOn) {
+                            LocalDate signedOn, String status, LocalDate terminatedOn, List<MemberRef> parties) {
+
+        public Agreement {
+            parties = parties == null ? List.of() : List.copyOf(parties);
+        }
     }
 
     /** The view stops before {@code missingVersion}, parked or not yet arrived since {@code since}. */

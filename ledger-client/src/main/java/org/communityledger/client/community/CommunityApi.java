@@ -19,8 +19,14 @@ public interface CommunityApi {
     int MAX_PAGE_SIZE = 200;
 
     /** One page of the communities, counting pages from 0. */
+    default CommunityPage communities(int page, int size) {
+        return communities(null, page, size);
+    }
+
+    /** One page of the communities whose name or id contains {@code text} (all when null). */
     @GetExchange
-    CommunityPage communities(@RequestParam("page") int page, @RequestParam("size") int size);
+    CommunityPage communities(@RequestParam(name = "q", required = false) String text, @RequestParam("page") int page,
+                              @RequestParam("size") int size);
 
     /** One community; an unknown one is a 404 problem. */
     @GetExchange("/{communityId}")

@@ -15,4 +15,8 @@ public interface StatsApi {
     default Stats stats() {
         return stats(null);
     }
+
+    /** Members over time: organisations that joined and left communities, by day. */
+    @GetExchange("/timeline")
+    Timeline timeline();
 }

@@ -2,6 +2,7 @@ package org.communityledger.client.stream;
 
 import java.io.InputStream;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
@@ -19,6 +20,15 @@ public interface StreamApi {
      * @param lastEventId the id of the last event seen on an earlier connection: the service sends what
      *                    followed it (or a {@code reset} event when that is no longer kept); null for now on
      */
+    default InputStream open(String lastEventId) {
+        return open(lastEventId, false);
+    }
+
+    /**
+     * {@link #open(String)}, and with {@code stats} the figures across communities too: a {@code stats} event
+     * (the answer of the statistics) whenever changes moved them, at most once a second.
+     */
     @GetExchange
-    InputStream open(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId);
+    InputStream open(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                     @RequestParam("stats") boolean stats);
 }

@@ -82,7 +82,8 @@ class ExportVerificationTest {
     /** Runs {@code ./ledger verify} with services that fail at any use: the offline check must not use them. */
     private int verify(String... arguments) {
         VerifyCommand verify = new VerifyCommand();
-        QueryServiceClient noQuery = new QueryServiceClient(null, null, null, null, null, null, null, null, null);
+        QueryServiceClient noQuery = new QueryServiceClient(null, null, null, null, null, null, null, null, null,
+                null);
         CommandServiceClient noCommand = new CommandServiceClient(null, null, null, null, null, null, null);
         return verify.run(CommandLine.parse(List.of(arguments), verify.syntax()), TestServices.of(noQuery, noCommand),
                 terminal.terminal());

@@ -63,7 +63,7 @@ class VerifyCommandTest {
     private CommunityApi listing(int communities) {
         return new CommunityApi() {
             @Override
-            public CommunityPage communities(int page, int size) {
+            public CommunityPage communities(String text, int page, int size) {
                 pagesRead.add(page);
                 List<CommunitySummary> items = IntStream.range(page * size, Math.min(communities, (page + 1) * size))
                         .mapToObj(i -> new CommunitySummary("community-" + i, "name", "sector", "region", "ACTIVE",
@@ -86,7 +86,8 @@ class VerifyCommandTest {
     }
 
     private int run(CommunityApi communities, String... ids) {
-        QueryServiceClient query = new QueryServiceClient(null, null, communities, null, null, null, null, null, null);
+        QueryServiceClient query = new QueryServiceClient(null, null, communities, null, null, null, null, null, null,
+                null);
         CommandServiceClient command = new CommandServiceClient(null, null, audit, null, null, null, null);
         VerifyCommand verify = new VerifyCommand();
         return verify.run(CommandLine.parse(List.of(ids), verify.syntax()), TestServices.of(query, command),

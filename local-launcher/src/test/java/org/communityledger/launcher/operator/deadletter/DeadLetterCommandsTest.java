@@ -25,7 +25,8 @@ class DeadLetterCommandsTest {
     private final CapturedTerminal terminal = CapturedTerminal.plain();
 
     private int run(OperatorCommand command, String... arguments) {
-        QueryServiceClient query = new QueryServiceClient(null, null, null, null, deadLetters, null, null, null, null);
+        QueryServiceClient query = new QueryServiceClient(null, null, null, null, deadLetters, null, null, null, null,
+                null);
         return command.run(CommandLine.parse(List.of(arguments), command.syntax()), TestServices.of(query, null),
                 terminal.terminal());
     }

@@ -54,7 +54,8 @@ class RebuildCommandTest {
     }
 
     private int run(ScriptedRebuild rebuild, CapturedTerminal terminal, Map<String, String> values, String... flags) {
-        QueryServiceClient query = new QueryServiceClient(null, null, null, rebuild, null, null, null, null, null);
+        QueryServiceClient query = new QueryServiceClient(null, null, null, rebuild, null, null, null, null, null,
+                null);
         return new RebuildCommand(Duration.ofSeconds(1), pauses::add)
                 .run(new ParsedArguments(values, Set.of(flags), List.of()), TestServices.of(query, null),
                         terminal.terminal());
