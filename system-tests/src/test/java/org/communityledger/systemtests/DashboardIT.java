@@ -1,16 +1,12 @@
 package org.communityledger.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.communityledger.testsupport.HeadlessChromium.text;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import org.communityledger.client.stats.Stats;
 import org.communityledger.launcher.LaunchSettings;
 import org.communityledger.launcher.LocalSystem;
 import org.communityledger.launcher.demo.ConferenceDemo;
+import org.communityledger.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,11 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardIT {
 
     private static final Path HOME = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final String AXE = "META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version")
-            + "/axe.min.js";
 
     private Path dataDir;
     private LocalSystem system;
@@ -69,11 +56,7 @@ class DashboardIT {
 
     @BeforeAll
     void startTheSystemWithTheDemo() throws Exception {
-        boolean browserInstalled = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        String missing = "Chromium is not installed: apt-get install -y chromium chromium-driver to run the dashboard test";
-        // In CI the browser is installed on purpose, so its absence is a broken build, not a reason to skip.
-        assertThat(browserInstalled || !"true".equalsIgnoreCase(System.getenv("CI"))).as(missing).isTrue();
-        assumeTrue(browserInstalled, missing);
+        HeadlessChromium.assumeInstalled();
         dataDir = Files.createTempDirectory(HOME.resolve("system-tests/target"), "ledger-dashboard-");
         system = LocalSystem.start(LaunchSettings.onFreePorts(HOME, dataDir));
         Map<String, Long> communities = ConferenceDemo.run(system.commandUrl(), system.queryUrl(), "admin", "admin");
@@ -90,10 +73,8 @@ class DashboardIT {
 
     @BeforeEach
     void openABrowser() throws IOException {
-        browser = chromium(dataDir);
-        // The page replaces what changed: an element found a moment ago may be gone when it is read.
-        wait = new WebDriverWait(browser, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        browser = HeadlessChromium.open(dataDir);
+        wait = HeadlessChromium.waitOn(browser);
     }
 
     @AfterEach
@@ -239,51 +220,10 @@ class DashboardIT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return HeadlessChromium.js(browser, script);
     }
 
-    /** axe-core's rules (WCAG 2 A and AA among them) on the page as it stands: nothing serious or critical. */
     private void assertNoSeriousAccessibilityViolations() {
-        js(axeSource());
-        Object violations = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] }).then(result => done(result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));
-                """);
-        assertThat((List<?>) violations).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
-    }
-
-    private static String axeSource() {
-        try (InputStream source = DashboardIT.class.getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(source).as(AXE + " on the test classpath").isNotNull();
-            return new String(source.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static WebDriver chromium(Path dataDir) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US",
-                "--window-size=1300,1800",
-                "--user-data-dir=" + Files.createTempDirectory(dataDir, "chromium-profile-"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(PATIENCE);
-        return driver;
-    }
-
-    /** The element's text, or "" while it is missing or being replaced. */
-    private static String text(WebDriver page, By locator) {
-        try {
-            WebElement element = page.findElements(locator).stream().findFirst().orElse(null);
-            return element == null ? "" : element.getText().trim();
-        } catch (StaleElementReferenceException replaced) {
-            return "";
-        }
+        HeadlessChromium.assertNoSeriousAccessibilityViolations(browser);
     }
 }

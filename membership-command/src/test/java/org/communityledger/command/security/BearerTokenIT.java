@@ -1,22 +1,11 @@
 package org.communityledger.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityledger.testsupport.TokenIssuer.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.communityledger.command.CommandServiceTest;
 import org.communityledger.testsupport.SecurityMatrix;
+import org.communityledger.testsupport.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,11 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @CommandServiceTest
 class BearerTokenIT {
 
-    private static final String ISSUER = "https://login.example.edu.cn/realms/ledger";
-    private static final String AUDIENCE = "community-ledger";
-    private static final RSAKey ISSUER_KEY = rsaKey("issuer-key");
-    private static final RSAKey FORGER_KEY = rsaKey("issuer-key");
-    private static final HttpServer KEY_SET = serve(new JWKSet(ISSUER_KEY.toPublicJWK()).toString());
+    private static final TokenIssuer ISSUER = new TokenIssuer();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -56,22 +42,17 @@ class BearerTokenIT {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("ledger.security.jwt.issuer-uri", () -> ISSUER);
-        registry.add("ledger.security.jwt.jwk-set-uri",
-                () -> "http://127.0.0.1:" + KEY_SET.getAddress().getPort() + "/keys");
-        registry.add("ledger.security.jwt.audience", () -> AUDIENCE);
-        registry.add("ledger.security.jwt.roles-claim", () -> "realm_access.roles");
-        registry.add("ledger.security.jwt.principal-claim", () -> "preferred_username");
+        ISSUER.configure(registry::add);
     }
 
     @AfterAll
-    static void stopKeySet() {
-        KEY_SET.stop(0);
+    static void stopIssuer() {
+        ISSUER.close();
     }
 
     @Test
     void a_token_with_the_admin_role_issues_commands_and_its_user_is_recorded_as_the_principal() throws Exception {
-        HttpResponse<String> created = establish(token(ISSUER_KEY, claims("li.wei", List.of("ledger-user", "admin"))));
+        HttpResponse<String> created = establish(ISSUER.token("li.wei", List.of("ledger-user", "admin")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String communityId = json.readTree(created.body()).get("communityId").asText();
 
@@ -83,7 +64,7 @@ class BearerTokenIT {
     @Test
     void a_token_without_the_role_is_forbidden_and_records_nothing() throws Exception {
         long before = eventCount();
-        HttpResponse<String> refused = establish(token(ISSUER_KEY, claims("zhang.min", List.of("viewer"))));
+        HttpResponse<String> refused = establish(ISSUER.token("zhang.min", List.of("viewer")));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -94,14 +75,14 @@ class BearerTokenIT {
     void forged_expired_foreign_misaddressed_and_anonymous_tokens_are_refused_with_a_bearer_challenge() throws Exception {
         long before = eventCount();
         Map<String, String> refusedTokens = Map.of(
-                "signed by another key", token(FORGER_KEY, claims("li.wei", List.of("admin"))),
-                "expired", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
+                "signed by another key", TokenIssuer.forge(claims("li.wei", List.of("admin"))),
+                "expired", ISSUER.sign(claims("li.wei", List.of("admin"))
                         .expirationTime(Date.from(Instant.now().minusSeconds(600)))),
-                "from another issuer", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
+                "from another issuer", ISSUER.sign(claims("li.wei", List.of("admin"))
                         .issuer("https://elsewhere.example.com")),
-                "for another audience", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
+                "for another audience", ISSUER.sign(claims("li.wei", List.of("admin"))
                         .audience("some-other-app")),
-                "without the user's name", token(ISSUER_KEY, claims("li.wei", List.of("admin"))
+                "without the user's name", ISSUER.sign(claims("li.wei", List.of("admin"))
                         .claim("preferred_username", null)),
                 "not a token at all", "not-a-jwt");
         for (Map.Entry<String, String> refused : refusedTokens.entrySet()) {
@@ -140,49 +121,5 @@ class BearerTokenIT {
     private long eventCount() throws IOException, InterruptedException {
         JsonNode feed = json.readTree(get("/api/audit/events?limit=1", SecurityMatrix.basic("auditor", "auditor")).body());
         return feed.get("total").asLong();
-    }
-
-    private static JWTClaimsSet.Builder claims(String user, List<String> roles) {
-        return new JWTClaimsSet.Builder()
-                .subject("user-" + user.hashCode())
-                .claim("preferred_username", user)
-                .claim("realm_access", Map.of("roles", roles))
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
-    }
-
-    private static String token(RSAKey key, JWTClaimsSet.Builder claims) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static RSAKey rsaKey(String id) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(id).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer serve(String keySet) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/keys", exchange -> {
-                byte[] body = keySet.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
