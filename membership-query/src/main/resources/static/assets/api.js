@@ -1,58 +1,12 @@
-// The query API as the page speaks it: its own sign-in (HTTP Basic or a bearer token, kept in sessionStorage,
-// never in a URL), JSON reads, names looked up once, and the live stream read with fetch, so that it carries the
-// same Authorization header and resumes with Last-Event-ID after a lost connection.
+// The query API as the dashboard speaks it, over the services' shared session (assets/common/session.js): JSON
+// reads, names looked up once, and the live stream read with fetch, so that it carries the same Authorization
+// header and resumes with Last-Event-ID after a lost connection.
 window.LedgerApi = (function () {
   "use strict";
 
-  const SESSION_KEY = "community-ledger.session";
+  const S = window.LedgerSession;
   const MAX_BACKOFF_MS = 15000;
-
-  class Unauthorized extends Error {
-  }
-
-  function session() {
-    try {
-      return JSON.parse(sessionStorage.getItem(SESSION_KEY));
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function signIn(credentials) {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(credentials));
-  }
-
-  function signOut() {
-    sessionStorage.removeItem(SESSION_KEY);
-  }
-
-  function authorization() {
-    const current = session();
-    if (!current) return null;
-    if (current.token) return "Bearer " + current.token;
-    const bytes = new TextEncoder().encode(current.account + ":" + current.password);
-    return "Basic " + btoa(String.fromCharCode(...bytes));
-  }
-
-  function headers(accept) {
-    // X-Requested-With: the service then answers a 401 without a Basic challenge, so the browser never puts up
-    // its own login dialog over the page's.
-    const result = { Accept: accept, "X-Requested-With": "XMLHttpRequest" };
-    const credentials = authorization();
-    if (credentials) result.Authorization = credentials;
-    return result;
-  }
-
-  async function get(path) {
-    const response = await fetch(path, { headers: headers("application/json"), credentials: "omit" });
-    if (response.status === 401) throw new Unauthorized(path);
-    if (!response.ok) {
-      const error = new Error(path + " answered " + response.status);
-      error.status = response.status;
-      throw error;
-    }
-    return response.json();
-  }
+  const get = S.get;
 
   function query(parameters) {
     const search = new URLSearchParams();
@@ -103,7 +57,7 @@ window.LedgerApi = (function () {
         first = false;
         controller = new AbortController();
         try {
-          const requestHeaders = headers("text/event-stream");
+          const requestHeaders = S.headers("text/event-stream");
           if (lastEventId !== null) requestHeaders["Last-Event-ID"] = String(lastEventId);
           const response = await fetch("/api/stream?stats=true",
               { headers: requestHeaders, credentials: "omit", signal: controller.signal, cache: "no-store" });
@@ -170,5 +124,8 @@ window.LedgerApi = (function () {
     }
   }
 
-  return { get, query, session, signIn, signOut, follow, communityName, organizationName, remember, Unauthorized };
+  return {
+    get, query, follow, communityName, organizationName, remember,
+    session: S.current, signIn: S.signIn, signOut: S.signOut, Unauthorized: S.Unauthorized
+  };
 })();

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.client.Credentials;
+import org.communityledger.client.LedgerClients;
 import org.communityledger.client.QueryServiceClient;
 import org.communityledger.client.command.CommandOptions;
 import org.communityledger.client.command.JoinMember;
@@ -201,6 +203,52 @@ class DashboardIT {
         browser.findElement(By.partialLinkText("Southern Film Group")).click();
         wait.until(page -> text(page, By.tagName("h1")).contains("南方影视集团"));
         assertThat(browser.findElements(By.cssSelector("#memberships-title + ul li"))).hasSize(2);
+        assertNoSeriousAccessibilityViolations();
+    }
+
+    @Test
+    void the_auditors_page_verifies_a_chain_and_checks_a_kept_checkpoint_after_the_log_grew() throws Exception {
+        browser.get(system.commandUrl() + "/audit.html");
+        wait.until(page -> page.findElement(By.id("account-name")).isDisplayed());
+        assertNoSeriousAccessibilityViolations();
+        browser.findElement(By.id("account-name")).sendKeys("auditor");
+        browser.findElement(By.id("password")).sendKeys("auditor");
+        browser.findElement(By.id("sign-in-submit")).click();
+        wait.until(page -> page.findElement(By.id("audit")).isDisplayed());
+
+        browser.findElement(By.id("community-id")).sendKeys(audiovisual);
+        browser.findElement(By.cssSelector("#chain-form button")).click();
+        wait.until(page -> text(page, By.id("chain-result")).startsWith("Intact: "));
+
+        browser.findElement(By.id("fetch-checkpoint")).click();
+        wait.until(page -> !text(page, By.id("checkpoint")).isEmpty());
+        browser.findElement(By.id("keep-checkpoint")).click();
+        long keptSize = Long.parseLong(text(browser, By.id("checkpoint")).split("\n")[1].trim());
+        WholeSystemIT.admin(system.commandUrl()).join(audiovisual, new JoinMember("auditor-page-new-member",
+                "审计页新成员（虚构） Audit Page New Member (fictional)", "ENTERPRISE", "CN-SC",
+                LocalDate.of(2025, 10, 19)), CommandOptions.NONE);
+        var proofs = LedgerClients.command(system.commandUrl(), Credentials.basic("auditor", "auditor")).proofs();
+        wait.until(page -> Long.parseLong(proofs.checkpoint().split("\n")[1].trim()) > keptSize);
+
+        browser.findElement(By.id("check-checkpoint")).click();
+        wait.withMessage(() -> "checks shown: " + text(browser, By.id("check-result")) + " / console: "
+                        + browser.manage().logs().get("browser").getAll())
+                .until(page -> page.findElements(By.cssSelector("#check-result li")).size() == 4);
+        assertThat(browser.findElements(By.cssSelector("#check-result li")))
+                .allSatisfy(check -> assertThat(check.getDomAttribute("class")).as(check.getText()).isEqualTo("ok"));
+        assertThat(text(browser, By.id("check-result"))).contains("extends the kept one of " + keptSize);
+
+        WebElement kept = browser.findElement(By.id("kept"));
+        String[] lines = kept.getDomProperty("value").split("\n", -1);
+        lines[2] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        kept.clear();
+        kept.sendKeys(String.join("\n", lines));
+        browser.findElement(By.id("check-checkpoint")).click();
+        wait.until(page -> page.findElements(By.cssSelector("#check-result li.bad")).size() >= 2);
+
+        browser.findElement(By.id("export")).click();
+        wait.until(page -> text(page, By.id("export-file")).contains("KiB"));
+        assertThat(browser.findElement(By.id("export-file")).getDomAttribute("href")).startsWith("blob:");
         assertNoSeriousAccessibilityViolations();
     }
 

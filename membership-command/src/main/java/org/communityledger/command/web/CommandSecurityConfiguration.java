@@ -17,6 +17,8 @@ class CommandSecurityConfiguration {
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, LedgerHttpSecurity ledger) throws Exception {
         return ledger.filterChain(http, requests -> requests
+                // The auditor's page holds no data and signs in for the API itself, as the dashboard does.
+                .requestMatchers(HttpMethod.GET, "/audit.html", "/assets/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.POST, "/api/audit/digest/verify", "/api/audit/checkpoint/verify")
                 .hasRole(AUDITOR)

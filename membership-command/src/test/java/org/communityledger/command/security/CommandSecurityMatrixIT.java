@@ -51,7 +51,10 @@ class CommandSecurityMatrixIT {
                 .allow("GET /swagger-ui.html", PUBLIC)
                 .allow("ANY /error", PUBLIC)
                 .allowServedElsewhere("GET /actuator/health", PUBLIC)
-                .allowServedElsewhere("GET /actuator/prometheus", "admin", "metrics");
+                .allowServedElsewhere("GET /actuator/prometheus", "admin", "metrics")
+                .allowServedElsewhere("GET /audit.html", PUBLIC)
+                .allowServedElsewhere("GET /assets/audit.js", PUBLIC)
+                .allowServedElsewhere("GET /assets/common/session.js", PUBLIC);
     }
 
     @LocalServerPort

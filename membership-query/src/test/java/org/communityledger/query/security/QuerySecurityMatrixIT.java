@@ -51,6 +51,7 @@ class QuerySecurityMatrixIT {
             .allow("GET /api/stats/timeline", READERS)
             .allowServedElsewhere("GET /", PUBLIC)
             .allowServedElsewhere("GET /assets/dashboard.js", PUBLIC)
+            .allowServedElsewhere("GET /assets/common/session.js", PUBLIC)
             .allowServedElsewhere("GET /webjars/echarts/5.3.1/dist/echarts.min.js", PUBLIC);
 
     @LocalServerPort
