@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -122,6 +123,13 @@ class DashboardIT {
         assertNoSeriousAccessibilityViolations();
         Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, HOME.resolve("system-tests/target/dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(page -> (Long) js("return window.innerWidth") <= 390);
+        assertThat((Long) js("return document.documentElement.scrollWidth"))
+                .as("nothing wider than a phone's screen").isLessThanOrEqualTo((Long) js("return window.innerWidth"));
+        Path phone = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(phone, HOME.resolve("system-tests/target/dashboard-phone.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
