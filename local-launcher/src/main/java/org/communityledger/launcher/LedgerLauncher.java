@@ -56,6 +56,7 @@ public final class LedgerLauncher {
         System.out.printf("%nCommunity Ledger is up (%.1f s).%n", startup.toMillis() / 1000.0);
         for (String url : system.commandUrls()) {
             System.out.printf("  command API   %s/api/communities   (Swagger UI %s/swagger-ui.html)%n", url, url);
+            System.out.printf("  audit page    %s/audit.html%n", url);
         }
         for (String url : system.queryUrls()) {
             System.out.printf("  dashboard     %s/   query API %s/api/communities   (Swagger UI %s/swagger-ui.html)%n",
