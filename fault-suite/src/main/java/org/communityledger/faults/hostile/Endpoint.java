@@ -52,8 +52,9 @@ enum Endpoint {
             List.of()),
     AUDIT_EXPORT(COMMAND, "GET", "/api/audit/export", List.of(), List.of(new Param("communityId",
             ParamType.OPAQUE_ID), new Param("after", ParamType.POSITION), new Param("upTo", ParamType.POSITION))),
-    COMMUNITIES(QUERY, "GET", "/api/communities", List.of(), List.of(new Param("page", ParamType.PAGE),
-            new Param("size", ParamType.PAGE_SIZE), new Param("minPosition", ParamType.POSITION))),
+    COMMUNITIES(QUERY, "GET", "/api/communities", List.of(), List.of(new Param("q", ParamType.SEARCH),
+            new Param("page", ParamType.PAGE), new Param("size", ParamType.PAGE_SIZE),
+            new Param("minPosition", ParamType.POSITION))),
     COMMUNITY(QUERY, "GET", "/api/communities/{communityId}", List.of(),
             List.of(new Param("minPosition", ParamType.POSITION))),
     MEMBERS(QUERY, "GET", "/api/communities/{communityId}/members", List.of(), List.of(
@@ -64,7 +65,13 @@ enum Endpoint {
     ORGANIZATION(QUERY, "GET", "/api/organizations/{organizationId}", List.of(),
             List.of(new Param("minPosition", ParamType.POSITION))),
     STATS(QUERY, "GET", "/api/stats", List.of(), List.of(new Param("minPosition", ParamType.POSITION))),
+    TIMELINE(QUERY, "GET", "/api/stats/timeline", List.of(), List.of(new Param("minPosition", ParamType.POSITION))),
+    CHANGES(QUERY, "GET", "/api/changes", List.of(), List.of(new Param("limit", ParamType.CHANGES_LIMIT))),
     STREAM(QUERY, "GET", "/api/stream", List.of(), List.of()),
+    /**
+     * The dashboard's page: open to anyone by design (it holds no data and signs in for the API itself), so only
+     * what cannot be it is refused here: other methods, unknown and traversing paths.
+     */
     DASHBOARD(QUERY, "GET", "/", List.of(), List.of()),
     /** Only ever sent with another method: a well-formed POST would start a rebuild. */
     REBUILD(QUERY, "POST", "/api/admin/projections/rebuild", List.of(), List.of()),

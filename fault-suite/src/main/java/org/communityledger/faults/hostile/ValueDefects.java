@@ -161,6 +161,7 @@ final class ValueDefects {
             case PAGE -> List.of("-5", "-2147483649", "2147483648");
             case PAGE_SIZE -> List.of("0", "201", "1000000", "-" + dice.between(1, 100));
             case LIMIT -> List.of("0", "1001", "2147483648", "-" + dice.between(1, 100));
+            case CHANGES_LIMIT -> List.of("0", "201", "2147483648", "-" + dice.between(1, 100));
             case VERSION -> List.of("0", "-" + dice.between(1, 100));
             default -> List.of("-" + dice.between(1, 1_000_000), "-9223372036854775808", "9223372036854775808");
         });
