@@ -53,8 +53,8 @@ public final class LedgerClients {
     public static CommandServiceClient command(String baseUrl, Credentials credentials, ClientSettings settings) {
         ServiceConnection service = new ServiceConnection(normalized(baseUrl), credentials, settings);
         return new CommandServiceClient(service.healthApi(HealthApi.class), service.api(MetricsApi.class),
-                service.api(AuditApi.class), service.api(HistoryApi.class), service.downloadApi(ExportApi.class), service.api(CommandApi.class),
-                service.api(ProofApi.class));
+                service.api(AuditApi.class), service.api(HistoryApi.class), service.downloadApi(ExportApi.class),
+                service.api(CommandApi.class), service.api(ProofApi.class));
     }
 
     /**

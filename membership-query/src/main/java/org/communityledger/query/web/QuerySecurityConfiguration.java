@@ -10,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who reaches what on the query service: views and stream for readers, rebuilds for ADMIN, the dashboard page for anyone. */
+/**
+ * Who reaches what on the query service: views and stream for readers, rebuilds for ADMIN, the dashboard's page
+ * and scripts for anyone.
+ */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurityConfiguration {
 

@@ -38,7 +38,8 @@ class ExportCommandTest {
         };
         ExportCommand command = new ExportCommand();
         return command.run(CommandLine.parse(List.of(arguments), command.syntax()),
-                TestServices.of(null, new CommandServiceClient(null, null, null, null, export, null, null)), terminal.terminal());
+                TestServices.of(null, new CommandServiceClient(null, null, null, null, export, null, null)),
+                terminal.terminal());
     }
 
     private static InputStream bytes(String text) {

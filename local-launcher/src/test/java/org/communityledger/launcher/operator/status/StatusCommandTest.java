@@ -62,7 +62,8 @@ class StatusCommandTest {
     private int run(CapturedTerminal terminal) {
         QueryServiceClient query = new QueryServiceClient(queryHealth, queryMetrics, null, null, deadLetters,
                 quarantine, null, null, null, null);
-        CommandServiceClient command = new CommandServiceClient(commandHealth, commandMetrics, null, null, null, null, null);
+        CommandServiceClient command = new CommandServiceClient(commandHealth, commandMetrics, null, null, null, null,
+                null);
         return new StatusCommand().run(new ParsedArguments(Map.of(), Set.of(), List.of()),
                 TestServices.of(query, command), terminal.terminal());
     }
