@@ -209,9 +209,13 @@ public class ChangeFeed implements SmartLifecycle {
         return subscribers.stream().anyMatch(StreamSubscriber::wantsStats);
     }
 
-    /** Queues an event to every stream client that asked for the figures across communities; never blocks. */
-    public void offerStats(SseEmitter.SseEventBuilder event) {
-        subscribers.stream().filter(StreamSubscriber::wantsStats).forEach(subscriber -> subscriber.offer(event));
+    /**
+     * Queues the figures across communities to every stream client that asked for them; never blocks. Each client
+     * gets an event of its own: an event is built when it is sent, by that client's sender thread.
+     */
+    public void offerStats(Object figures) {
+        subscribers.stream().filter(StreamSubscriber::wantsStats)
+                .forEach(subscriber -> subscriber.offer(StreamEvents.stats(figures)));
     }
 
     /** Broadcasts every settled change after the last one; answers whether unsettled changes wait. */

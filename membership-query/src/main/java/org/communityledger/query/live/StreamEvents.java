@@ -18,6 +18,11 @@ final class StreamEvents {
                 .data(data, MediaType.APPLICATION_JSON);
     }
 
+    /** {@code event: stats}: the figures across communities, without an id (they are not a change to resume after). */
+    static SseEmitter.SseEventBuilder stats(Object figures) {
+        return SseEmitter.event().name("stats").data(figures, MediaType.APPLICATION_JSON);
+    }
+
     /** {@code event: ready}: the stream is live from this position on. */
     static SseEmitter.SseEventBuilder ready(long position) {
         return SseEmitter.event().id(Long.toString(position)).name("ready")

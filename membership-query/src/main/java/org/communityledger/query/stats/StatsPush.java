@@ -5,10 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.communityledger.query.live.ChangeFeed;
 import org.communityledger.query.live.ChangesBroadcast;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Sends the figures across communities to the stream clients that asked for them ({@code /api/stream?stats=true}),
@@ -41,7 +39,7 @@ class StatsPush {
     @Scheduled(fixedDelayString = "${ledger.live.stats-interval:PT1S}")
     void pushIfMoved() {
         if (feed.anyWantsStats() && moved.getAndSet(false)) {
-            feed.offerStats(SseEmitter.event().name("stats").data(statistics.current(), MediaType.APPLICATION_JSON));
+            feed.offerStats(statistics.current());
         }
     }
 }
