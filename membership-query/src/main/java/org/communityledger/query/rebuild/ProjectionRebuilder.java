@@ -50,6 +50,8 @@ public class ProjectionRebuilder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How long letting go of the lease may take once a rebuild has recorded its end. */
+    private static final Duration LEASE_HANDOVER = Duration.ofSeconds(1);
     /** Records per poll, and so per transaction: a rebuild reads a long backlog, where bigger batches pay. */
     private static final String REBUILD_BATCH = "2000";
     /** Phase one goes on until at most this many records remain, so that writers wait briefly at the fence. */
@@ -104,21 +106,44 @@ public class ProjectionRebuilder implements DisposableBean {
 
     /** Starts a rebuild in the background; answers false when one is already running in the group. */
     public synchronized boolean start() {
-        RebuildLease.Held held = lease.tryAcquire();
+        RebuildLease.Held held = acquireLease();
         if (held == null) {
             return false;
         }
         progress.reset();
         publish(progress.status(RebuildState.BUILDING, Map.of()), true);
         worker.execute(() -> {
-            RebuildStatus finished;
             try (held) {
-                finished = rebuild();
+                // Recorded while the lease is held: another instance that sees a rebuild recorded as running
+                // without a holder may then take it as cut short, never as merely finishing.
+                publish(rebuild(), true);
             }
-            // Told only once the lease is free, so that whoever sees the rebuild finished may start the next one.
-            publish(finished, true);
         });
         return true;
+    }
+
+    /**
+     * The lease, or null while a rebuild runs in the group. A rebuild that has just recorded its end holds the
+     * lease for the moment it takes to let go of it: whoever saw it finished and starts the next one at once waits
+     * that moment out (at most {@link #LEASE_HANDOVER}) instead of being refused.
+     */
+    private RebuildLease.Held acquireLease() {
+        RebuildLease.Held held = lease.tryAcquire();
+        long deadline = System.nanoTime() + LEASE_HANDOVER.toNanos();
+        while (held == null && System.nanoTime() < deadline && lastRecordedFinished()) {
+            try {
+                Thread.sleep(LEASE_HANDOVER.toMillis() / 20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            held = lease.tryAcquire();
+        }
+        return held;
+    }
+
+    private boolean lastRecordedFinished() {
+        return statusStore.latest().map(status -> !status.state().running()).orElse(true);
     }
 
     /**
