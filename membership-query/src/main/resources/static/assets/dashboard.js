@@ -121,13 +121,7 @@
     const token = form.querySelector("#token");
     A.signIn(token ? { token: token.value.trim() }
         : { account: form.querySelector("#account-name").value, password: form.querySelector("#password").value });
-    try {
-      await A.get("/api/stats");
-      start();
-    } catch (e) {
-      A.signOut();
-      showSignIn(true);
-    }
+    start(true);
   }
 
   function signOut() {
@@ -136,7 +130,8 @@
     showSignIn(false);
   }
 
-  async function start() {
+  /** Reads what the page shows first; refused, it asks for credentials (saying so after a failed sign-in). */
+  async function start(afterSignIn) {
     renderChrome();
     try {
       const [stats, timeline, changes] = await Promise.all([A.get("/api/stats"), A.get("/api/stats/timeline"),
@@ -147,10 +142,11 @@
     } catch (e) {
       if (e instanceof A.Unauthorized) {
         A.signOut();
-        showSignIn(false);
+        showSignIn(afterSignIn === true);
         return;
       }
-      throw e;
+      view().replaceChildren(message(I.t("loadFailed")));
+      return;
     }
     await route();
     follow();
@@ -656,8 +652,5 @@
   }), 30000);
 
   renderChrome();
-  A.get("/api/stats").then(() => start()).catch(e => {
-    if (e instanceof A.Unauthorized) showSignIn(false);
-    else view().replaceChildren(message(I.t("loadFailed")));
-  });
+  start(false);
 })();
