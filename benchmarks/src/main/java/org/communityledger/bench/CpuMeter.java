@@ -36,7 +36,17 @@ final class CpuMeter {
 
     /** What each process used since an earlier reading, as the report writes it. */
     String since(Reading earlier) {
-        Reading now = read();
+        return between(earlier, read());
+    }
+
+    /** CPU seconds all the processes used between two readings. */
+    static double total(Reading earlier, Reading later) {
+        return later.processes().entrySet().stream()
+                .mapToDouble(process -> process.getValue() - earlier.processes().get(process.getKey())).sum();
+    }
+
+    /** What each process used between two readings, as the report writes it. */
+    String between(Reading earlier, Reading now) {
         StringJoiner spent = new StringJoiner(", ");
         boolean first = true;
         for (Map.Entry<String, Double> process : now.processes().entrySet()) {

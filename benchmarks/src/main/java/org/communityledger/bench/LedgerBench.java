@@ -50,9 +50,38 @@ public final class LedgerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchPlan plan = List.of(args).contains("--quick") ? BenchPlan.quick() : BenchPlan.full();
+        List<String> options = List.of(args);
+        BenchPlan plan = options.contains("--quick") ? BenchPlan.quick() : BenchPlan.full();
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
-        new LedgerBench(plan, List.of(args).contains("--cluster"), home).run();
+        int repeat = repeatCount(options);
+        List<Report> runs = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            if (repeat > 1) {
+                System.out.printf("%n=== Run %d of %d ===%n", run, repeat);
+            }
+            LedgerBench bench = new LedgerBench(plan, options.contains("--cluster"), home);
+            bench.run();
+            runs.add(bench.report);
+        }
+        if (repeat > 1) {
+            RepeatSummary summary = new RepeatSummary(runs);
+            Path written = summary.write(home.resolve("bench-results"), plan.name());
+            System.out.println();
+            System.out.println(summary.markdown());
+            System.out.println("Written to " + written + ".");
+        }
+    }
+
+    /** {@code --repeat N}: how many times the whole plan runs, each on a fresh system (default once). */
+    static int repeatCount(List<String> options) {
+        int at = options.indexOf("--repeat");
+        if (at < 0) {
+            return 1;
+        }
+        if (at + 1 >= options.size() || !options.get(at + 1).matches("[1-9][0-9]?")) {
+            throw new IllegalArgumentException("--repeat needs a number of runs from 1 to 99");
+        }
+        return Integer.parseInt(options.get(at + 1));
     }
 
     /** Something measured on a running system. */
@@ -182,10 +211,14 @@ public final class LedgerBench {
 
         CommandLoad.Result many;
         Map<String, Long> peaks;
+        CpuPerCommand commandCpu = new CpuPerCommand(system.pids());
+        CpuPerCommand.Start cpuStart = commandCpu.start();
         try (MemoryWatch memory = new MemoryWatch(servicePids(system))) {
             many = load.run(BenchPlan.MANY_CLIENTS, plan.manyClients(), 0, null);
             peaks = memory.peaks();
         }
+        String applied = awaitApplied(system, Duration.ofMinutes(2));
+        report.add(commandCpu.figure(cpuStart, many.accepted(), applied));
         report.add(Figure.ratioTo("P1", "member joins/s over HTTP, 16 clients, " + communities.size() + " communities",
                 many.perSecond(), "commands/s", pgMany, 0.25, loadDetail(many)));
         peaks.forEach((service, megabytes) -> report.add(new Figure("P8", "peak RSS of " + service + " during P1",
@@ -198,6 +231,13 @@ public final class LedgerBench {
         report.add(new Figure("P3", String.format("command 2xx → change on /api/stream at %.0f commands/s", half),
                 p50 / 1000.0, "ms p50", Double.NaN, "p50 ≤ 50 ms, p99 ≤ 250 ms, every change seen", live.met(),
                 live.detail()));
+
+        System.out.println("Idle ...");
+        awaitApplied(system, Duration.ofMinutes(1));
+        IdleStatements.Result idle = new IdleStatements(postgres, system.settings().logDir().resolve("postgres.log"))
+                .measure(Duration.ofSeconds(5), plan.idle());
+        report.add(new Figure("idle", "statements/s PostgreSQL receives from a system with no commands",
+                idle.perSecond(), "statements/s", Double.NaN, "≤ 2", idle.perSecond() <= 2, idle.detail()));
 
         System.out.println("Seeding a backlog and draining it into Kafka ...");
         String template = admin.establish("P4 template community");
@@ -517,6 +557,26 @@ public final class LedgerBench {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /**
+     * Waits (bounded) until the query service has applied every stored event, so that what the commands cost the
+     * publisher and the projector is inside a span that ends here; answers how far it got, for the report.
+     */
+    private String awaitApplied(LocalSystem system, Duration limit) throws Exception {
+        QueryServiceClient viewer = LedgerClients.query(system.queryUrl(), Credentials.basic("viewer", "viewer"));
+        long latest = latestPosition(system);
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        long reached = viewer.stats().stats().position();
+        while (reached < latest && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reached = viewer.stats().stats().position();
+        }
+        return reached >= latest
+                ? String.format("views caught up %.1f s after the load ended", (System.nanoTime() - start) / 1e9)
+                : String.format("views had applied up to position %,d of %,d when the bench stopped waiting (%s)",
+                reached, latest, limit);
     }
 
     private long latestPosition(LocalSystem system) throws Exception {

@@ -32,6 +32,14 @@ final class Report {
         System.out.println("  note: " + note);
     }
 
+    List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
+    Map<String, String> machine() {
+        return Map.copyOf(machine);
+    }
+
     String markdown() {
         StringBuilder text = new StringBuilder();
         machine.forEach((what, value) -> text.append("- ").append(what).append(": ").append(value).append('\n'));

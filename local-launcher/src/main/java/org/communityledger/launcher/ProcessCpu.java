@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * CPU time used so far by a process and its live descendants (user plus system), from Linux's /proc; zero
  * elsewhere. PostgreSQL serves each connection from a child of its postmaster, so a database's CPU is its
- * postmaster's tree. A child that has exited counts no more: read it around a span in which the children live,
- * as pooled connections do.
+ * postmaster's tree. A child that has exited counts through its parent once the parent has reaped it (the
+ * kernel adds it to the parent's children's time), as PostgreSQL's postmaster reaps its autovacuum workers and
+ * ended connections.
  */
 public final class ProcessCpu {
 
@@ -87,8 +88,10 @@ public final class ProcessCpu {
 
     private static long ticksOf(long pid) {
         String[] fields = statFields(pid);
-        // After the command's closing parenthesis: state, ppid, ..., utime is the 12th field, stime the 13th.
-        return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+        // After the command's closing parenthesis: state, ppid, ..., utime is the 12th field, stime the 13th, and
+        // the reaped children's cutime and cstime the 14th and 15th.
+        return fields.length > 14 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0;
     }
 
     /** The fields of /proc/PID/stat after the command name (which may hold spaces), or none. */
