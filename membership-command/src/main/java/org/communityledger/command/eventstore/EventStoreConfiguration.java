@@ -91,7 +91,8 @@ class EventStoreConfiguration {
     /** Wakes the readers of {@link StoreEventSource} as soon as a unit of work that appended events commits. */
     @Bean
     SmartInitializingSingleton commitSignals(EventStore eventStore, StoreEventSource source) {
-        // Commands append in a unit of work; events appended without one are found within the fetch delay.
+        // Commands append in a unit of work; events appended without one are found at the next notification or
+        // fallback look.
         return () -> eventStore.registerDispatchInterceptor(events -> {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> source.eventsCommitted()));
             return (index, event) -> event;

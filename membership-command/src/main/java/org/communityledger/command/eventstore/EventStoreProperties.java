@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param readBatchSize events fetched per query while reading the store in order (default 500)
  * @param fetchDelay    how long a reader that has read everything waits before it looks again when no commit of
- *                      this instance woke it: events committed elsewhere (another instance, a migration) are
- *                      seen within this delay (default 100 ms)
+ *                      this instance and no notification ({@link CommitNotifications}) woke it: events committed
+ *                      by a writer that did not notify, or while a notification was lost, are seen within this
+ *                      delay (default 30 s)
  */
 @ConfigurationProperties("ledger.event-store")
-record EventStoreProperties(@DefaultValue("500") int readBatchSize, @DefaultValue("100ms") Duration fetchDelay) {
+record EventStoreProperties(@DefaultValue("500") int readBatchSize, @DefaultValue("30s") Duration fetchDelay) {
 
     EventStoreProperties {
         if (fetchDelay.isZero() || fetchDelay.isNegative() || readBatchSize < 1) {

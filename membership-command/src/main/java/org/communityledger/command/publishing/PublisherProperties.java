@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               (default 1)
  * @param acknowledgementTimeout how long a batch waits for the broker before it is retried (default 30 s)
  * @param claimTimeout           with several command instances, how old the publishing instance's claim on
- *                               the token may grow before another instance takes over (default 5 s)
- * @param claimInterval          how often an instance that does not publish tries to take the claim (default 1 s)
+ *                               the token may grow before another instance takes over (default 15 s); an idle
+ *                               publisher renews its claim every third of it
+ * @param claimInterval          how often an instance that does not publish tries to take the claim (default 2 s)
  * @param nodeId                 how this instance names itself as the claim's owner (default Axon's process id
  *                               and host name); instances must differ, or both would publish
  * @param lagRefresh             how long one reading of the publisher's lag (the metrics
@@ -24,8 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PublisherProperties(@DefaultValue("200") int batchSize,
                            @DefaultValue("1") int segments,
                            @DefaultValue("30s") Duration acknowledgementTimeout,
-                           @DefaultValue("5s") Duration claimTimeout,
-                           @DefaultValue("1s") Duration claimInterval,
+                           @DefaultValue("15s") Duration claimTimeout,
+                           @DefaultValue("2s") Duration claimInterval,
                            String nodeId,
                            @DefaultValue("5s") Duration lagRefresh) {
 

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tunables of the transparency log.
  *
- * @param sealInterval   how often settled events are appended as leaves (default 1 s)
+ * @param sealInterval   how often settled events are appended as leaves while events are being committed
+ *                       (default 1 s)
+ * @param idleSealInterval how often the log looks for events when no commit was seen or announced, for a writer
+ *                       that did not announce its commit (default 30 s)
  * @param sealBatch      leaves appended per transaction (default 10000)
  * @param signingKey     the checkpoint signing key as a note signer key ({@code PRIVATE+KEY+<name>+<id>+<key>});
  *                       its name is the log's origin. Takes precedence over {@code signingKeyFile}
@@ -21,7 +24,8 @@ record TransparencyProperties(@DefaultValue("1s") Duration sealInterval,
                               @DefaultValue("10000") int sealBatch,
                               String signingKey,
                               Path signingKeyFile,
-                              @DefaultValue Publish publish) {
+                              @DefaultValue Publish publish,
+                              @DefaultValue("30s") Duration idleSealInterval) {
 
     /**
      * Publication of checkpoints, each new tree size once, as {@code checkpoint-<size>}.

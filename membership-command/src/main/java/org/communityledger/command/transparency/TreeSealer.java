@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.communityledger.command.eventstore.StoreEventSource;
 import org.communityledger.command.transparency.TreeStore.Progress;
 import org.communityledger.command.transparency.TreeStore.SettledEvent;
 import org.communityledger.command.transparency.TreeStore.State;
@@ -30,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>Appending.</b> Each batch is one transaction holding the state row, so two command instances never
  * append the same leaf: the second finds the first one's leaves and goes on after them.
+ *
+ * <p><b>When.</b> A run is due every {@code sealInterval} after a commit was seen or announced
+ * ({@link StoreEventSource#commitsSoFar()}), while the previous run left positions to look at again, and
+ * otherwise once per {@code idleSealInterval}: a run costs five statements, and running every second while
+ * nothing happened was a fifth of what an idle service asked of PostgreSQL.
  */
 @Component
 class TreeSealer {
@@ -44,22 +50,38 @@ class TreeSealer {
     private final StoredTree tree;
     private final TransactionTemplate transaction;
     private final TransparencyProperties properties;
+    private final StoreEventSource commits;
     /** The first hole seen by the previous run, if any: the same hole again is given up for good. */
     private Long previousHole;
+    /** Whether the previous run left positions beyond the settled one that a later run must look at. */
+    private boolean unsettledLeft = true;
+    private long commitsAtLastRun = -1;
+    private long lastRunAtNanos;
 
-    TreeSealer(TreeStore store, StoredTree tree, TransactionTemplate transaction, TransparencyProperties properties) {
+    TreeSealer(TreeStore store, StoredTree tree, TransactionTemplate transaction, TransparencyProperties properties,
+               StoreEventSource commits) {
         this.store = store;
         this.tree = tree;
         this.transaction = transaction;
         this.properties = properties;
+        this.commits = commits;
     }
 
     @Scheduled(fixedDelayString = "${ledger.transparency.seal-interval:1s}",
             initialDelayString = "${ledger.transparency.seal-interval:1s}")
     void sealOnSchedule() {
+        long seen = commits.commitsSoFar();
+        boolean due = unsettledLeft || seen != commitsAtLastRun
+                || System.nanoTime() - lastRunAtNanos >= properties.idleSealInterval().toNanos();
+        if (!due) {
+            return;
+        }
+        commitsAtLastRun = seen;
+        lastRunAtNanos = System.nanoTime();
         try {
             seal();
         } catch (RuntimeException e) {
+            unsettledLeft = true;
             log.error("The transparency log could not grow; it stays at its last size until this is mended", e);
         }
     }
@@ -88,6 +110,8 @@ class TreeSealer {
             gapFree = position;
         }
         Long hole = !after.isEmpty() && gapFree < after.get(after.size() - 1) ? gapFree + 1 : null;
+        // A hole is looked at again, and a full scan may have more behind it.
+        unsettledLeft = hole != null || after.size() >= SCAN;
         if (hole != null && hole.equals(previousHole)) {
             try {
                 transaction.executeWithoutResult(status -> {
@@ -95,6 +119,7 @@ class TreeSealer {
                     store.advanceSettled(store.lastPositionUnderFence(FENCE_PATIENCE));
                 });
                 previousHole = null;
+                unsettledLeft = true;
             } catch (DataAccessException e) {
                 if (!lockTimedOut(e)) {
                     throw e;

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerPrincipal stream clients one principal may have at once; one more is answered 429
  *                          (default 50), so that one account cannot take every slot
  * @param feedIdlePoll      how often the change feed reads the change log with no notification of a commit
- *                          (default 5 s): it is woken by PostgreSQL's notifications, and this only covers
+ *                          (default 30 s): it is woken by PostgreSQL's notifications, and this only covers
  *                          notifications lost while its listening connection was broken
  */
 @ConfigurationProperties("ledger.live")
@@ -36,7 +36,7 @@ record LiveProperties(@DefaultValue("100000") long retainedChanges,
                       @DefaultValue("20") int maxWaitersPerPrincipal,
                       @DefaultValue("500") int maxStreams,
                       @DefaultValue("50") int maxStreamsPerPrincipal,
-                      @DefaultValue("5s") Duration feedIdlePoll) {
+                      @DefaultValue("30s") Duration feedIdlePoll) {
 
     LiveProperties {
         if (freshnessRecheck.isNegative() || freshnessRecheck.isZero()) {

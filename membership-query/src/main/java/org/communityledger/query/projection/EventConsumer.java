@@ -48,10 +48,12 @@ class EventConsumer {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Counter redelivered;
+    private final QuarantineWatch quarantine;
 
     EventConsumer(RecordDecoder decoder, CommunityProjector projector, HeldEvents heldEvents, Parking parking,
                   DeadLetterStore deadLetters, ProjectionProperties properties, TransactionTemplate transactions,
-                  ApplicationEventPublisher events, MeterRegistry meters) {
+                  ApplicationEventPublisher events, MeterRegistry meters, QuarantineWatch quarantine) {
+        this.quarantine = quarantine;
         this.decoder = decoder;
         this.projector = projector;
         this.heldEvents = heldEvents;
@@ -65,6 +67,7 @@ class EventConsumer {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = WireFormat.TOPIC, batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
+        quarantine.recordsArrived();
         Set<CommunityId> healed = new LinkedHashSet<>();
         try {
             List<EventEnvelope> envelopes = records.stream().map(decoder::decode).toList();

@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transientRetryCeiling the longest pause between attempts while a transient failure lasts; the pause
  *                              doubles up to it (default 10 s)
  * @param quarantineLogInterval how often the error log names every community still quarantined (default 1 min)
+ * @param quarantineIdleCheckInterval how often the quarantine is read while nothing is quarantined or parked and
+ *                              no record arrived at this instance (default 30 s): a community quarantined by
+ *                              another instance shows in this one's health within it
  */
 @ConfigurationProperties("ledger.projection")
 record ProjectionProperties(@DefaultValue("3") long retries, @DefaultValue("500ms") Duration retryInterval,
                             @DefaultValue("10s") Duration transientRetryCeiling,
-                            @DefaultValue("1m") Duration quarantineLogInterval) {
+                            @DefaultValue("1m") Duration quarantineLogInterval,
+                            @DefaultValue("30s") Duration quarantineIdleCheckInterval) {
 
 }
