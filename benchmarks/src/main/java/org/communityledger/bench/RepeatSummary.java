@@ -51,8 +51,8 @@ final class RepeatSummary {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Report run : runs) {
             for (Figure figure : run.figures()) {
-                // P3's "what" names its rate, which differs per run; the id and unit identify it.
-                String key = figure.id() + "|" + figure.unit();
+                // P3's "what" names its rate, which differs per run: figures are matched on their words.
+                String key = figure.id() + "|" + figure.unit() + "|" + figure.what().replaceAll("[0-9.,]+", "#");
                 Row row = rows.computeIfAbsent(key, ignored -> new Row(figure.id(), figure.what(), figure.unit(),
                         new ArrayList<>(), new ArrayList<>(), 0, 0));
                 row.values().add(figure.value());

@@ -44,6 +44,15 @@ public final class ProcessCpu {
     }
 
     /**
+     * Seconds of CPU used by the process alone: not its descendants, living or reaped (a bench that started the
+     * system it measures is their parent, and its own share must not hold theirs).
+     */
+    public static double ownSecondsOf(long pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 12 ? (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND : 0;
+    }
+
+    /**
      * Seconds of CPU used by each kind of thread of one process, by thread name with its trailing number left out
      * (so a JVM's "C2 CompilerThread0" and "C2 CompilerThread1" count as one); empty where /proc is not there.
      */
