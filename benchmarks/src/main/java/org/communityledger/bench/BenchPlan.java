@@ -30,12 +30,12 @@ record BenchPlan(
     static BenchPlan full() {
         return new BenchPlan("full", Duration.ofSeconds(10), 1_000_000, 100, Duration.ofSeconds(30), Duration.ofSeconds(20),
                 Duration.ofSeconds(45), Duration.ofSeconds(30), 100_000, 200_000, 300, 1_000_000, Duration.ofMinutes(4),
-                Duration.ofMinutes(3), 1_000_000, 500, Duration.ofSeconds(30));
+                Duration.ofMinutes(3), 1_000_000, 500, Duration.ofSeconds(60));
     }
 
     static BenchPlan quick() {
         return new BenchPlan("quick", Duration.ofSeconds(4), 200_000, 100, Duration.ofSeconds(10), Duration.ofSeconds(6),
                 Duration.ofSeconds(12), Duration.ofSeconds(8), 10_000, 30_000, 100, 50_000, Duration.ofSeconds(45),
-                Duration.ofSeconds(30), 100_000, 200, Duration.ofSeconds(15));
+                Duration.ofSeconds(30), 100_000, 200, Duration.ofSeconds(30));
     }
 }

@@ -27,7 +27,7 @@ final class IdleStatements {
     /** A statement's log line: simple protocol ("statement: ") or extended ("execute S_1: "). */
     private static final Pattern STATEMENT = Pattern.compile(" LOG:  (?:statement|execute [^:]*): ?(.*)$");
     /** How many kinds of statement the detail names. */
-    private static final int KINDS_NAMED = 5;
+    private static final int KINDS_NAMED = 8;
 
     record Result(long statements, double seconds, Map<String, Long> byKind) {
         double perSecond() {

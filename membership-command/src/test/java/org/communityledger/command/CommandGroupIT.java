@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.WireFormat;
 import org.communityledger.testsupport.SecondInstance;
@@ -52,6 +54,9 @@ class CommandGroupIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
     private SecondInstance second;
     private CommandApi first;
     private CommandApi other;
@@ -61,7 +66,9 @@ class CommandGroupIT {
         second = SecondInstance.start(MembershipCommandApplication.class, database, broker.getBrokersAsString(),
                 "ledger.community.snapshot-threshold=5", "ledger.audit.settle=0s",
                 // In one JVM both instances would name themselves alike (process id and host) and both publish.
-                "ledger.publisher.node-id=second-instance");
+                "ledger.publisher.node-id=second-instance",
+                // When it publishes, only an announcement of the other's commits can wake its reader in time.
+                "ledger.event-store.fetch-delay=1h");
         first = new CommandApi(port);
         other = new CommandApi(second.port());
     }
@@ -151,6 +158,26 @@ class CommandGroupIT {
         }
         assertThat(jdbc.sql("select count(distinct owner) from token_entry where owner is not null")
                 .query(Long.class).single()).as("instances holding a publisher claim").isEqualTo(1);
+    }
+
+    @Test
+    void a_command_accepted_by_the_instance_that_does_not_publish_is_announced_to_the_one_that_does() {
+        // The first instance lets go of the claim for a while, so the second (which looks at the store on its own
+        // only once an hour) takes it over.
+        axon.eventProcessingConfiguration().eventProcessor("kafka-publisher", TrackingEventProcessor.class)
+                .orElseThrow().releaseSegment(0, 10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from token_entry where owner = 'second-instance'")
+                .query(Long.class).single() == 1);
+        String community = other.establish();
+        String bootstrap = broker.getBrokersAsString();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                TopicReader.readToEnd(bootstrap, WireFormat.TOPIC, community).size() == 1);
+
+        first.join(community, "announced-member");
+
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                TopicReader.readToEnd(bootstrap, WireFormat.TOPIC, community).size() == 2);
     }
 
     private static String sequence(ConsumerRecord<String, byte[]> record) {

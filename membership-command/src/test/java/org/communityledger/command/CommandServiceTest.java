@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
                 "ledger.audit.new-events-check-interval=1h",
                 "ledger.transparency.seal-interval=200ms",
                 // Tests that write the store directly (as a migration would) do not announce it: the publisher and
-                // the transparency log look for such events every 200 ms (LateCommitPositionIT tests announcing).
+                // the transparency log look for such events every 200 ms (CommandGroupIT tests announcing).
                 "ledger.event-store.fetch-delay=200ms", "ledger.transparency.idle-seal-interval=200ms",
                 // A second administrator, for what depends on who sends a command (idempotency keys).
                 "ledger.security.accounts[0].username=clerk", "ledger.security.accounts[0].password-hash={noop}clerk",

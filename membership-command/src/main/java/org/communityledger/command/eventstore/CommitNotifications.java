@@ -5,16 +5,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,21 +41,26 @@ public class CommitNotifications implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final StoreEventSource source;
     private final AtomicBoolean announcementPending = new AtomicBoolean();
-    private final ExecutorService announcer = Executors.newSingleThreadExecutor(task -> daemon(task,
-            "commit-announcer"));
+    private final ThreadPoolTaskExecutor announcer;
+    private final ThreadPoolTaskExecutor listener;
     private volatile boolean running;
-    private volatile Thread listener;
     private volatile Connection listening;
 
-    CommitNotifications(DataSourceProperties dataSource, JdbcTemplate jdbc, StoreEventSource source) {
+    CommitNotifications(DataSourceProperties dataSource, JdbcTemplate jdbc, StoreEventSource source,
+                        ThreadPoolTaskExecutorBuilder executors) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.source = source;
+        this.announcer = oneThread(executors, "commit-announcer-");
+        this.listener = oneThread(executors, "commit-listener-");
     }
 
     /** Tells every listening instance that events were committed; returns at once. */
     public void announce() {
-        if (announcementPending.compareAndSet(false, true)) {
+        if (!announcementPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             announcer.execute(() -> {
                 announcementPending.set(false);
                 try {
@@ -64,25 +70,23 @@ public class CommitNotifications implements SmartLifecycle {
                     log.debug("Could not announce committed events: {}", e.getMessage());
                 }
             });
+        } catch (TaskRejectedException stopping) {
+            // The service is stopping: the command is stored, and the others find it at their next look.
         }
     }
 
     @Override
     public void start() {
         running = true;
-        listener = daemon(this::listen, "commit-listener");
-        listener.start();
+        listener.execute(this::listen);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = listener;
-        if (thread != null) {
-            thread.interrupt();
-        }
         closeListening();
-        announcer.shutdownNow();
+        listener.shutdown();
+        announcer.shutdown();
     }
 
     @Override
@@ -93,12 +97,14 @@ public class CommitNotifications implements SmartLifecycle {
     private void listen() {
         while (running) {
             try {
-                if (listening == null) {
-                    listening = openListening();
+                Connection session = listening;
+                if (session == null) {
+                    session = openListening();
+                    listening = session;
                     // Whatever was committed while nobody listened is looked for now.
                     source.eventsCommittedElsewhere();
                 }
-                var arrived = listening.unwrap(PGConnection.class).getNotifications((int) WAIT.toMillis());
+                var arrived = session.unwrap(PGConnection.class).getNotifications((int) WAIT.toMillis());
                 if (arrived != null && arrived.length > 0) {
                     source.eventsCommittedElsewhere();
                 }
@@ -111,6 +117,8 @@ public class CommitNotifications implements SmartLifecycle {
                 pause();
             }
         }
+        // Stopped while a session was being opened: it is not left behind.
+        closeListening();
     }
 
     private Connection openListening() throws SQLException {
@@ -134,10 +142,11 @@ public class CommitNotifications implements SmartLifecycle {
         }
     }
 
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
+    private static ThreadPoolTaskExecutor oneThread(ThreadPoolTaskExecutorBuilder executors, String prefix) {
+        ThreadPoolTaskExecutor executor = executors.corePoolSize(1).maxPoolSize(1).threadNamePrefix(prefix).build();
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     private void pause() {

@@ -33,7 +33,7 @@ class PublisherConfiguration {
 
     /**
      * The publisher's token, in PostgreSQL. With several command instances one of them holds the claim and
-     * publishes; it renews the claim with every batch, and while idle every third of {@code claimTimeout}
+     * publishes; it renews the claim with every batch, and while idle every half of {@code claimTimeout}
      * (each renewal is a transaction of its own: renewing every second was most of what an idle service asked of
      * PostgreSQL). Another instance takes the claim over once it is older than {@code claimTimeout}.
      */
@@ -63,7 +63,7 @@ class PublisherConfiguration {
                                 .andInitialSegmentsCount(properties.segments())
                                 .andTokenClaimInterval(properties.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
                                 // How long an idle publisher waits for events before it renews its claim.
-                                .andEventAvailabilityTimeout(properties.claimTimeout().toMillis() / 3,
+                                .andEventAvailabilityTimeout(properties.claimTimeout().toMillis() / 2,
                                         TimeUnit.MILLISECONDS)
                                 .andBatchSize(properties.batchSize()))
                 .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSOR,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acknowledgementTimeout how long a batch waits for the broker before it is retried (default 30 s)
  * @param claimTimeout           with several command instances, how old the publishing instance's claim on
  *                               the token may grow before another instance takes over (default 15 s); an idle
- *                               publisher renews its claim every third of it
+ *                               publisher renews its claim every half of it
  * @param claimInterval          how often an instance that does not publish tries to take the claim (default 2 s)
  * @param nodeId                 how this instance names itself as the claim's owner (default Axon's process id
  *                               and host name); instances must differ, or both would publish

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.communityledger.command.CommandApi;
 import org.communityledger.command.CommandServiceTest;
-import org.communityledger.command.eventstore.CommitNotifications;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.proofs.chain.ChainHash;
 import org.communityledger.events.wire.WireFormat;
@@ -30,18 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Transactions commit in any order, so an event can commit after one with a higher global position. The
  * publisher must still give each record its own event's position (the header that stream ids and
  * read-your-writes rely on), not the highest position it has seen.
- *
- * <p>The late commit here is a writer outside the service, which announces its commit on the store's channel as
- * such a writer should; the publisher's fallback look is an hour away, so only that announcement can wake it.
  */
 @CommandServiceTest
-@TestPropertySource(properties = "ledger.event-store.fetch-delay=1h")
 class LateCommitPositionIT {
 
     @LocalServerPort
@@ -66,10 +59,6 @@ class LateCommitPositionIT {
             latePosition = appendCopyOfFirstEvent(transaction, early, late);
             // Committed while the copy's transaction is still open: it gets a higher position and is published first.
             joinPosition = commands.joinAnswer(early, "southern-film-group").position();
-            transaction.commit();
-            try (Statement announce = transaction.createStatement()) {
-                announce.execute("notify " + CommitNotifications.CHANNEL);
-            }
             transaction.commit();
         }
         assertThat(joinPosition).isGreaterThan(latePosition);
