@@ -41,8 +41,10 @@ public class CommitNotifications implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final StoreEventSource source;
     private final AtomicBoolean announcementPending = new AtomicBoolean();
-    private final ThreadPoolTaskExecutor announcer;
-    private final ThreadPoolTaskExecutor listener;
+    private final ThreadPoolTaskExecutorBuilder executors;
+    /** Made at each start: a context paused and started again (as tests' context cache does) gets new ones. */
+    private volatile ThreadPoolTaskExecutor announcer;
+    private volatile ThreadPoolTaskExecutor listener;
     private volatile boolean running;
     private volatile Connection listening;
 
@@ -51,17 +53,17 @@ public class CommitNotifications implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.source = source;
-        this.announcer = oneThread(executors, "commit-announcer-");
-        this.listener = oneThread(executors, "commit-listener-");
+        this.executors = executors;
     }
 
     /** Tells every listening instance that events were committed; returns at once. */
     public void announce() {
-        if (!announcementPending.compareAndSet(false, true)) {
+        ThreadPoolTaskExecutor sender = announcer;
+        if (sender == null || !announcementPending.compareAndSet(false, true)) {
             return;
         }
         try {
-            announcer.execute(() -> {
+            sender.execute(() -> {
                 announcementPending.set(false);
                 try {
                     jdbc.execute("notify " + CHANNEL);
@@ -72,17 +74,20 @@ public class CommitNotifications implements SmartLifecycle {
             });
         } catch (TaskRejectedException stopping) {
             // The service is stopping: the command is stored, and the others find it at their next look.
+            announcementPending.set(false);
         }
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        announcer = oneThread(executors, "commit-announcer-");
+        listener = oneThread(executors, "commit-listener-");
         running = true;
         listener.execute(this::listen);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         closeListening();
         listener.shutdown();
