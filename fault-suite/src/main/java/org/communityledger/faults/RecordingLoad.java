@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.communityledger.client.LedgerUnreachableException;
+import org.communityledger.client.LedgerClientException;
+import org.communityledger.client.LedgerProblemException;
 import org.communityledger.client.command.CommandOptions;
 
 /**
@@ -165,8 +166,13 @@ final class RecordingLoad implements AutoCloseable {
                 if (!answer.problemBody()) {
                     retriedWithoutProblemBody.increment();
                 }
-            } catch (LedgerUnreachableException e) {
-                // The client was interrupted (the load is stopping) or the instance did not answer.
+            } catch (LedgerClientException e) {
+                if (e instanceof LedgerProblemException) {
+                    throw e;
+                }
+                // The client was interrupted (the load is stopping), the instance did not answer, or its answer was
+                // cut short (killed while writing it): nobody knows whether the command was stored, so it is sent
+                // again with its key.
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
