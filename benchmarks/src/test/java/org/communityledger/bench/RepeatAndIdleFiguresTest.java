@@ -32,6 +32,22 @@ class RepeatAndIdleFiguresTest {
     }
 
     @Test
+    void figuresWithOneIdButDifferentSubjectsStayApartWhileARateInTheWordsDoesNotSplitThem() {
+        Figure commandMemory = new Figure("P8", "peak RSS of membership-command during P1", 360, "MB", Double.NaN,
+                "≤ 512 MB", true, "");
+        Figure queryMemory = new Figure("P8", "peak RSS of membership-query during P1", 300, "MB", Double.NaN,
+                "≤ 512 MB", true, "");
+        RepeatSummary summary = new RepeatSummary(List.of(
+                run(commandMemory, queryMemory, p3(" at 120 commands/s", 48)),
+                run(commandMemory, queryMemory, p3(" at 107 commands/s", 62))));
+
+        assertThat(summary.rows()).extracting(RepeatSummary.Row::id).containsExactly("P8", "P8", "P3");
+        assertThat(summary.rows().get(0).median()).isEqualTo(360);
+        assertThat(summary.rows().get(1).median()).isEqualTo(300);
+        assertThat(summary.rows().get(2).values()).containsExactly(48.0, 62.0);
+    }
+
+    @Test
     void anEvenNumberOfRunsTakesTheMeanOfTheMiddleTwo() {
         assertThat(RepeatSummary.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
     }
@@ -66,6 +82,11 @@ class RepeatAndIdleFiguresTest {
         assertThat(idle.byKind()).containsEntry("BEGIN", 1L).containsEntry("COMMIT", 1L)
                 .containsEntry("(empty: connection check)", 1L);
         assertThat(idle.detail()).contains("4 statements in 2 s");
+    }
+
+    private static Figure p3(String rate, double p50) {
+        return new Figure("P3", "command 2xx → change on /api/stream" + rate, p50, "ms p50", Double.NaN,
+                "p50 ≤ 50 ms", p50 <= 50, "");
     }
 
     private static Figure p9(double millis) {
