@@ -34,6 +34,7 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
     private final Condition committed = lock.newCondition();
     private final List<Runnable> localCommitListeners = new CopyOnWriteArrayList<>();
     private long commits;
+    private long releases;
 
     StoreEventSource(EventStorageEngine storageEngine, Duration fallbackDelay) {
         this.storageEngine = storageEngine;
@@ -61,6 +62,29 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
         lock.lock();
         try {
             return commits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets every reader that waits for events go at once, reporting none: a processor that is shutting down
+     * would otherwise wait for its reader's wait to end, up to half the claim timeout, or for Axon to interrupt it.
+     */
+    public void releaseWaitingReaders() {
+        lock.lock();
+        try {
+            releases++;
+            committed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long releasesSoFar() {
+        lock.lock();
+        try {
+            return releases;
         } finally {
             lock.unlock();
         }
@@ -121,6 +145,7 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
+            long releasesAtStart = releasesSoFar();
             while (peeked == null) {
                 long seenCommits = commitsSoFar();
                 if (worthLooking(seenCommits) && nextFromStore(seenCommits)) {
@@ -131,7 +156,9 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
                     return false;
                 }
                 long untilFallback = emptyLookAtNanos + fallbackDelay.toNanos() - System.nanoTime();
-                awaitCommitAfter(seenCommits, Math.max(1, Math.min(remaining, untilFallback)));
+                if (!awaitCommitAfter(seenCommits, releasesAtStart, Math.max(1, Math.min(remaining, untilFallback)))) {
+                    return false;
+                }
             }
             return true;
         }
@@ -187,13 +214,15 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
         }
     }
 
-    private void awaitCommitAfter(long seenCommits, long nanos) throws InterruptedException {
+    /** Waits for a commit after {@code seenCommits} or the time to pass; false if the readers were released. */
+    private boolean awaitCommitAfter(long seenCommits, long seenReleases, long nanos) throws InterruptedException {
         lock.lock();
         try {
             long remaining = nanos;
-            while (commits == seenCommits && remaining > 0) {
+            while (commits == seenCommits && releases == seenReleases && remaining > 0) {
                 remaining = committed.awaitNanos(remaining);
             }
+            return releases == seenReleases;
         } finally {
             lock.unlock();
         }

@@ -86,6 +86,30 @@ class StoreEventSourceTest {
         assertThat(store.reads.get()).isBetween(2, 3);
     }
 
+    @Test
+    void released_readers_stop_waiting_at_once_without_asking_the_store_and_wait_again_afterwards() throws Exception {
+        CountingStore store = new CountingStore();
+        StoreEventSource source = new StoreEventSource(store, Duration.ofHours(1));
+        try (TrackingEventStream stream = source.openStream(null)) {
+            assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse();
+            Thread releaser = new Thread(() -> {
+                sleep(200);
+                source.releaseWaitingReaders();
+            });
+            releaser.start();
+            long start = System.nanoTime();
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            releaser.join();
+
+            // A release lets go of the readers then waiting; a later wait is an ordinary one.
+            start = System.nanoTime();
+            assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+        assertThat(store.reads).as("a release is not a commit: no look at the store").hasValue(1);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
