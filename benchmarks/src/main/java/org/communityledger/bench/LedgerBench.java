@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.communityledger.client.CommandServiceClient;
 import org.communityledger.client.Credentials;
@@ -40,12 +41,14 @@ public final class LedgerBench {
 
     private final BenchPlan plan;
     private final boolean cluster;
+    private final int drainRounds;
     private final Path home;
     private final Report report = new Report();
 
-    private LedgerBench(BenchPlan plan, boolean cluster, Path home) {
+    private LedgerBench(BenchPlan plan, boolean cluster, int drainRounds, Path home) {
         this.plan = plan;
         this.cluster = cluster;
+        this.drainRounds = drainRounds;
         this.home = home;
     }
 
@@ -53,13 +56,14 @@ public final class LedgerBench {
         List<String> options = List.of(args);
         BenchPlan plan = options.contains("--quick") ? BenchPlan.quick() : BenchPlan.full();
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
-        int repeat = repeatCount(options);
+        int repeat = count(options, "--repeat", 1);
         List<Report> runs = new ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
             if (repeat > 1) {
                 System.out.printf("%n=== Run %d of %d ===%n", run, repeat);
             }
-            LedgerBench bench = new LedgerBench(plan, options.contains("--cluster"), home);
+            LedgerBench bench = new LedgerBench(plan, options.contains("--cluster"), count(options, "--drain", 0),
+                    home);
             bench.run();
             runs.add(bench.report);
         }
@@ -72,14 +76,17 @@ public final class LedgerBench {
         }
     }
 
-    /** {@code --repeat N}: how many times the whole plan runs, each on a fresh system (default once). */
-    static int repeatCount(List<String> options) {
-        int at = options.indexOf("--repeat");
+    /**
+     * {@code --repeat N}: how many times the whole plan runs, each on a fresh system (default once);
+     * {@code --drain N}: P4 alone, N rounds on one system (default 0: the whole plan).
+     */
+    static int count(List<String> options, String option, int absent) {
+        int at = options.indexOf(option);
         if (at < 0) {
-            return 1;
+            return absent;
         }
         if (at + 1 >= options.size() || !options.get(at + 1).matches("[1-9][0-9]?")) {
-            throw new IllegalArgumentException("--repeat needs a number of runs from 1 to 99");
+            throw new IllegalArgumentException(option + " needs a number from 1 to 99");
         }
         return Integer.parseInt(options.get(at + 1));
     }
@@ -92,13 +99,14 @@ public final class LedgerBench {
     private void run() throws Exception {
         long started = System.nanoTime();
         runOn(LaunchSettings.onFreePorts(home, home.resolve(".ledger-data").resolve("bench")), "system",
-                this::measure);
+                drainRounds > 0 ? this::measureDrains : this::measure);
         if (cluster) {
             runOn(LaunchSettings.clusterOnFreePorts(home, home.resolve(".ledger-data").resolve("bench-cluster")),
                     "cluster", this::measureCluster);
         }
         report.machine("run time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
-        Path written = report.write(home.resolve("bench-results"), plan.name() + (cluster ? "-cluster" : ""));
+        Path written = report.write(home.resolve("bench-results"),
+                plan.name() + (cluster ? "-cluster" : "") + (drainRounds > 0 ? "-drain" : ""));
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + written + " (and .json beside it).");
@@ -168,6 +176,53 @@ public final class LedgerBench {
         report.add(new Figure("P3 cluster", String.format("command 2xx → change on /api/stream at %.0f commands/s",
                 half), live.latency().getValueAtPercentile(50) / 1000.0, "ms p50", Double.NaN,
                 "p50 ≤ 50 ms, p99 ≤ 250 ms, every change seen", live.met(), live.detail()));
+    }
+
+    /** {@code --drain N}: the raw produce ceiling, then P4 N times with its CPU per event ({@link PublisherDrain}). */
+    private void measureDrains(LocalSystem system) throws Exception {
+        RawPostgres postgres = new RawPostgres(system.settings().jdbcUrl());
+        describeMachine(postgres);
+        int partitions;
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
+            partitions = events.partitions();
+        }
+        double produce = new RawKafka(system.settings().bootstrapServers(),
+                home.resolve("local-kafka/target/kafka-lib"), partitions).produce(plan.rawKafkaRecords());
+        report.add(Figure.ceiling("raw Kafka produce", "ProducerPerformance", produce, "records/s",
+                String.format("%,d records of 600 B, %d partitions, acks=all, idempotent", plan.rawKafkaRecords(),
+                        partitions)));
+        BenchCommands admin = new BenchCommands(system.commandUrl());
+        String template = admin.establish("P4 template community");
+        admin.join(template, "p4-template-member");
+        awaitPublished(system, Duration.ofSeconds(30));
+        System.out.printf("Draining %d backlogs of %,d events into Kafka ...%n", drainRounds, plan.backlogEvents());
+        List<PublisherDrain.Round> rounds;
+        try (PausedProcess query = PausedProcess.of(system.pids().get("membership-query"))) {
+            rounds = new PublisherDrain(postgres, system.settings().kafkaClientProperties(), EVENTS_TOPIC,
+                    system.pids()).run(template, plan.backlogEvents(), drainRounds);
+        }
+        for (int i = 0; i < rounds.size(); i++) {
+            PublisherDrain.Round round = rounds.get(i);
+            report.add(Figure.ratioTo("P4", String.format("publisher drain of %,d stored events, round %d",
+                    plan.backlogEvents(), i + 1), round.eventsPerSecond(), "events/s", produce, 0.30,
+                    String.format("CPU µs per event: command service %.1f (publishing threads %.1f), Kafka %.1f, "
+                                    + "PostgreSQL %.1f%s", round.command(), round.publisherThreads(), round.kafka(),
+                            round.postgres(), i == 0 ? "; warms the publisher up, not in the medians" : "")));
+        }
+        List<PublisherDrain.Round> warm = rounds.size() > 1 ? rounds.subList(1, rounds.size()) : rounds;
+        report.add(Figure.ratioTo("P4", "publisher drain, median of the rounds after the first",
+                median(warm, PublisherDrain.Round::eventsPerSecond), "events/s", produce, 0.30,
+                warm.size() + " rounds"));
+        report.add(new Figure("P4 CPU", "command service's CPU per drained event, median of the rounds after the "
+                + "first", median(warm, PublisherDrain.Round::command), "µs/event", Double.NaN,
+                "", null, String.format("publishing threads %.1f, Kafka %.1f, PostgreSQL %.1f µs/event (medians)",
+                median(warm, PublisherDrain.Round::publisherThreads),
+                median(warm, PublisherDrain.Round::kafka),
+                median(warm, PublisherDrain.Round::postgres))));
+    }
+
+    private static double median(List<PublisherDrain.Round> rounds, ToDoubleFunction<PublisherDrain.Round> figure) {
+        return RepeatSummary.median(rounds.stream().map(figure::applyAsDouble).toList());
     }
 
     private void measure(LocalSystem system) throws Exception {

@@ -53,14 +53,16 @@ class RepeatAndIdleFiguresTest {
     }
 
     @Test
-    void repeatTakesANumberOfRunsAndRefusesAnythingElse() {
-        assertThat(LedgerBench.repeatCount(List.of("--quick"))).isEqualTo(1);
-        assertThat(LedgerBench.repeatCount(List.of("--repeat", "3", "--quick"))).isEqualTo(3);
-        assertThatThrownBy(() -> LedgerBench.repeatCount(List.of("--repeat"))).isInstanceOf(
+    void repeatAndDrainTakeANumberAndRefuseAnythingElse() {
+        assertThat(LedgerBench.count(List.of("--quick"), "--repeat", 1)).isEqualTo(1);
+        assertThat(LedgerBench.count(List.of("--repeat", "3", "--quick"), "--repeat", 1)).isEqualTo(3);
+        assertThat(LedgerBench.count(List.of("--quick"), "--drain", 0)).isZero();
+        assertThat(LedgerBench.count(List.of("--drain", "6"), "--drain", 0)).isEqualTo(6);
+        assertThatThrownBy(() -> LedgerBench.count(List.of("--repeat"), "--repeat", 1)).isInstanceOf(
                 IllegalArgumentException.class);
-        assertThatThrownBy(() -> LedgerBench.repeatCount(List.of("--repeat", "0"))).isInstanceOf(
+        assertThatThrownBy(() -> LedgerBench.count(List.of("--repeat", "0"), "--repeat", 1)).isInstanceOf(
                 IllegalArgumentException.class);
-        assertThatThrownBy(() -> LedgerBench.repeatCount(List.of("--repeat", "many"))).isInstanceOf(
+        assertThatThrownBy(() -> LedgerBench.count(List.of("--drain", "many"), "--drain", 0)).isInstanceOf(
                 IllegalArgumentException.class);
     }
 

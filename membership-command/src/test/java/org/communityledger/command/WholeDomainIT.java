@@ -7,20 +7,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.communityledger.command.ledger.TransparencyFence;
+import org.communityledger.events.MemberJoined;
+import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.wire.EventHeaders;
+import org.communityledger.events.wire.WireFormat;
 import org.communityledger.proofs.chain.ChainHash;
 import org.communityledger.proofs.chain.ChainedEvent;
 import org.communityledger.proofs.chain.HashVersion;
+import org.communityledger.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The day of the conference over HTTP, then everything that can happen afterwards, rules included. */
@@ -32,6 +41,9 @@ class WholeDomainIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Autowired
     TransactionTemplate transaction;
@@ -131,7 +143,7 @@ class WholeDomainIT {
         String revision1 = """
                 {"communityId":"%s","organizationId":"legacy-member","name":"早期成员","kind":"ENTERPRISE",
                  "province":"CN-SC","joinedOn":"2025-10-19"}""".formatted(community);
-        transaction.executeWithoutResult(status -> insertSealed(revision1));
+        transaction.executeWithoutResult(status -> insertSealed("1", revision1));
         communityCache.removeAll();
 
         refused("/members", CommandApi.joinBody("legacy-member"), 409, "already-active-member");
@@ -139,13 +151,48 @@ class WholeDomainIT {
         assertThat(api.body(api.as("auditor").send("GET", "/api/audit/communities/" + community + "/verify", null, null,
                 Map.of()))
                 .get("valid").asBoolean()).as("the chain runs through the old revision").isTrue();
+
+        // Published in the current revision, which the query side reads.
+        ConsumerRecord<String, byte[]> published = publishedVersion(2);
+        assertThat(header(published, EventHeaders.EVENT_REVISION)).isEqualTo("2");
+        EventEnvelope read = new WireFormat(new EventCodec()).read(new WireFormat.WireRecord(published.key(),
+                published.value(), Map.of(EventHeaders.EVENT_NAME, header(published, EventHeaders.EVENT_NAME),
+                EventHeaders.EVENT_REVISION, "2", EventHeaders.EVENT_ID, header(published, EventHeaders.EVENT_ID),
+                EventHeaders.SEQUENCE, "2", EventHeaders.POSITION, header(published, EventHeaders.POSITION),
+                EventHeaders.TIMESTAMP, header(published, EventHeaders.TIMESTAMP))));
+        assertThat(((MemberJoined) read.event()).organization().organizationId().value()).isEqualTo("legacy-member");
+    }
+
+    @Test
+    void a_stored_event_of_the_current_revision_is_published_with_its_stored_json_unchanged() {
+        // Valid JSON of revision 2, laid out as no encoder here would: the publisher must not decode and re-encode it.
+        String stored = """
+                { "communityId" : "%s",
+                  "organization" : {"organizationId":"imported-member","name":"导入成员","kind":"ENTERPRISE",
+                                    "province":"CN-SC"},
+                  "joinedOn" : "2025-10-19" }""".formatted(community);
+        transaction.executeWithoutResult(status -> insertSealed("2", stored));
+
+        assertThat(new String(publishedVersion(2).value(), StandardCharsets.UTF_8)).isEqualTo(stored);
+    }
+
+    private ConsumerRecord<String, byte[]> publishedVersion(long version) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicReader.readToEnd(broker.getBrokersAsString(), WireFormat.TOPIC, community).stream()
+                        .filter(record -> header(record, EventHeaders.SEQUENCE).equals(Long.toString(version)))
+                        .findFirst().orElse(null),
+                Objects::nonNull);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     /**
-     * Stores a revision-1 MemberJoined as the community's version 2, sealed like any other event (chain v2, at a
-     * position taken the way an append takes it), so the ledger's own checks still hold for this community.
+     * Stores a MemberJoined of {@code revision} as the community's version 2, sealed like any other event (chain v2,
+     * at a position taken the way an append takes it), so the ledger's own checks still hold for this community.
      */
-    private void insertSealed(String revision1) {
+    private void insertSealed(String revision, String payload) {
         String prevHash = jdbc.sql("""
                         select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from domain_event_entry
                         where aggregate_identifier = :id and sequence_number = 0""")
@@ -157,20 +204,21 @@ class WholeDomainIT {
                 .query(Long.class).single();
         String eventId = UUID.randomUUID().toString();
         String timestamp = "2025-10-19T02:00:00.000Z";
-        String hash = ChainHash.v2(new ChainedEvent(HashVersion.V2, eventId, community, 2, position, "MemberJoined", "1",
-                timestamp, "admin", "legacy-import", null, prevHash, revision1.getBytes(StandardCharsets.UTF_8)));
+        String hash = ChainHash.v2(new ChainedEvent(HashVersion.V2, eventId, community, 2, position, "MemberJoined",
+                revision, timestamp, "admin", "legacy-import", null, prevHash, payload.getBytes(StandardCharsets.UTF_8)));
         jdbc.sql("""
                         insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                             event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
                         values (:position, :id, 1, 'Community', :eventId, convert_to(:metaData, 'UTF8'),
-                                convert_to(:payload, 'UTF8'), '1', 'MemberJoined', :timestamp)""")
+                                convert_to(:payload, 'UTF8'), :revision, 'MemberJoined', :timestamp)""")
                 .param("position", position)
                 .param("id", community)
                 .param("eventId", eventId)
                 .param("metaData", """
                         {"principal":"admin","correlationId":"legacy-import","hashVersion":"ledger-chain-v2",\
                         "prevHash":"%s","hash":"%s"}""".formatted(prevHash, hash))
-                .param("payload", revision1)
+                .param("payload", payload)
+                .param("revision", revision)
                 .param("timestamp", timestamp)
                 .update();
     }

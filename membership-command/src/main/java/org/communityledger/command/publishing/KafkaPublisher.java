@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +19,17 @@ import org.axonframework.eventhandling.EventHandler;
 import org.communityledger.command.eventstore.EventPositions;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.communityledger.command.dispatch.CommandMetadata;
 import org.communityledger.events.CommunityEvent;
 import org.communityledger.command.ledger.LedgerMetadata;
 import org.communityledger.command.transparency.SigningKey;
-import org.communityledger.events.wire.EventEnvelope;
+import org.communityledger.events.value.CommunityId;
+import org.communityledger.events.wire.EventCodec;
+import org.communityledger.events.wire.EventType;
+import org.communityledger.events.wire.EventTypes;
+import org.communityledger.events.wire.StoredEvent;
 import org.communityledger.events.wire.EventHeaders;
 import org.communityledger.events.wire.RecordSignature;
 import org.communityledger.events.wire.WireFormat;
@@ -32,6 +39,7 @@ import org.communityledger.proofs.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,48 +65,69 @@ class KafkaPublisher {
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
     private final WireFormat wireFormat;
+    private final EventCodec codec;
+    private final Serializer eventSerializer;
     private final PublisherProperties properties;
     private final SigningKey signingKey;
     private final Counter published;
 
-    KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, PublisherProperties properties,
+    KafkaPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, WireFormat wireFormat, EventCodec codec,
+                   @Qualifier("eventSerializer") Serializer eventSerializer, PublisherProperties properties,
                    SigningKey signingKey, MeterRegistry meterRegistry) {
         this.kafkaTemplate = kafkaTemplate;
         this.signingKey = signingKey;
         this.wireFormat = wireFormat;
+        this.codec = codec;
+        this.eventSerializer = eventSerializer;
         this.properties = properties;
         this.published = Counter.builder("ledger.publisher.published")
                 .description("Events Kafka acknowledged; a batch sent again after a failure counts again")
                 .register(meterRegistry);
     }
 
-    @EventHandler
-    void publish(CommunityEvent event, DomainEventMessage<?> message) {
+    // The payload type is named here, not taken as a parameter: a parameter would make Axon decode the stored JSON.
+    @EventHandler(payloadType = CommunityEvent.class)
+    void publish(DomainEventMessage<?> message) {
         String correlationId = (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID);
         if (correlationId == null) {
-            send(event, message, null);
+            send(message, null);
             return;
         }
         // What is logged about this event on this thread names the request of the command that caused it.
         try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
-            send(event, message, correlationId);
+            send(message, correlationId);
         }
     }
 
-    private void send(CommunityEvent event, DomainEventMessage<?> message, String correlationId) {
-        EventEnvelope envelope = new EventEnvelope(
-                message.getIdentifier(),
-                event.communityId(),
-                message.getSequenceNumber() + 1,
-                EventPositions.ofTracked(message),
-                message.getTimestamp(),
-                correlationId,
-                event,
-                text(message, LedgerMetadata.HASH),
-                text(message, LedgerMetadata.PREV_HASH));
-        recordsOfThisBatch().add(wireFormat.write(envelope));
-        log.debug("Publishing {} {} (community {}, version {}, position {})", envelope.type().name(),
-                envelope.eventId(), envelope.communityId().value(), envelope.sequence(), envelope.position());
+    private void send(DomainEventMessage<?> message, String correlationId) {
+        StoredEvent event = stored(message, correlationId);
+        recordsOfThisBatch().add(wireFormat.write(event));
+        log.debug("Publishing {} {} (community {}, version {}, position {})", event.type().name(), event.eventId(),
+                event.communityId().value(), event.sequence(), event.position());
+    }
+
+    /**
+     * The event as the store holds it. JSON of its type's current revision (as stored, or as the store's upcasters
+     * made it) is sent as it is; anything else is decoded and encoded again, so that what cannot be read fails
+     * here, before it reaches the topic.
+     */
+    private StoredEvent stored(DomainEventMessage<?> message, String correlationId) {
+        SerializedObject<byte[]> payload = message.serializePayload(eventSerializer, byte[].class);
+        Optional<EventType> current = EventTypes.named(payload.getType().getName())
+                .filter(type -> Integer.toString(type.revision()).equals(payload.getType().getRevision()));
+        EventType type;
+        byte[] json;
+        if (current.isPresent()) {
+            type = current.get();
+            json = payload.getData();
+        } else {
+            CommunityEvent event = (CommunityEvent) message.getPayload();
+            type = EventTypes.of(event.getClass());
+            json = codec.encode(event);
+        }
+        return new StoredEvent(type, json, message.getIdentifier(), CommunityId.of(message.getAggregateIdentifier()),
+                message.getSequenceNumber() + 1, EventPositions.ofTracked(message), message.getTimestamp(),
+                correlationId, text(message, LedgerMetadata.HASH), text(message, LedgerMetadata.PREV_HASH));
     }
 
     private static String text(DomainEventMessage<?> message, String key) {

@@ -37,8 +37,13 @@ class PublisherConfiguration {
     private static final int STOP_BEFORE_THE_PROCESSORS = Phase.INBOUND_EVENT_CONNECTORS + 1;
 
     @Bean
-    WireFormat wireFormat() {
-        return new WireFormat(new EventCodec());
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    WireFormat wireFormat(EventCodec eventCodec) {
+        return new WireFormat(eventCodec);
     }
 
     /**

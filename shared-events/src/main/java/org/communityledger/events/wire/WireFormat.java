@@ -29,24 +29,31 @@ public final class WireFormat {
     }
 
     public WireRecord write(EventEnvelope envelope) {
-        EventType type = envelope.type();
+        return write(new StoredEvent(envelope.type(), codec.encode(envelope.event()), envelope.eventId(),
+                envelope.communityId(), envelope.sequence(), envelope.position(), envelope.timestamp(),
+                envelope.correlationId(), envelope.hash(), envelope.prevHash()));
+    }
+
+    /** A record whose value is the stored JSON itself, unchanged. */
+    public WireRecord write(StoredEvent event) {
+        EventType type = event.type();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(EventHeaders.EVENT_NAME, type.name());
         headers.put(EventHeaders.EVENT_REVISION, Integer.toString(type.revision()));
-        headers.put(EventHeaders.EVENT_ID, envelope.eventId());
-        headers.put(EventHeaders.SEQUENCE, Long.toString(envelope.sequence()));
-        headers.put(EventHeaders.POSITION, Long.toString(envelope.position()));
-        headers.put(EventHeaders.TIMESTAMP, envelope.timestamp().toString());
-        if (envelope.correlationId() != null) {
-            headers.put(EventHeaders.CORRELATION_ID, envelope.correlationId());
+        headers.put(EventHeaders.EVENT_ID, event.eventId());
+        headers.put(EventHeaders.SEQUENCE, Long.toString(event.sequence()));
+        headers.put(EventHeaders.POSITION, Long.toString(event.position()));
+        headers.put(EventHeaders.TIMESTAMP, event.timestamp().toString());
+        if (event.correlationId() != null) {
+            headers.put(EventHeaders.CORRELATION_ID, event.correlationId());
         }
-        if (envelope.hash() != null) {
-            headers.put(EventHeaders.HASH, envelope.hash());
+        if (event.hash() != null) {
+            headers.put(EventHeaders.HASH, event.hash());
         }
-        if (envelope.prevHash() != null) {
-            headers.put(EventHeaders.PREV_HASH, envelope.prevHash());
+        if (event.prevHash() != null) {
+            headers.put(EventHeaders.PREV_HASH, event.prevHash());
         }
-        return new WireRecord(envelope.communityId().value(), codec.encode(envelope.event()), headers);
+        return new WireRecord(event.communityId().value(), event.json(), headers);
     }
 
     public EventEnvelope read(WireRecord record) {
