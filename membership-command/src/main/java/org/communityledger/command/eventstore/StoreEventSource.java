@@ -33,8 +33,9 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private final List<Runnable> localCommitListeners = new CopyOnWriteArrayList<>();
-    private long commits;
-    private long releases;
+    /** Both counters change only under {@link #lock}, so a reader cannot miss one between its check and its wait. */
+    private volatile long commits;
+    private volatile long releases;
 
     StoreEventSource(EventStorageEngine storageEngine, Duration fallbackDelay) {
         this.storageEngine = storageEngine;
@@ -59,12 +60,7 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
 
     /** How many commits this instance has seen or been told of: a reader compares it to decide to look again. */
     public long commitsSoFar() {
-        lock.lock();
-        try {
-            return commits;
-        } finally {
-            lock.unlock();
-        }
+        return commits;
     }
 
     /**
@@ -72,28 +68,17 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
      * would otherwise wait for its reader's wait to end, up to half the claim timeout, or for Axon to interrupt it.
      */
     public void releaseWaitingReaders() {
-        lock.lock();
-        try {
-            releases++;
-            committed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private long releasesSoFar() {
-        lock.lock();
-        try {
-            return releases;
-        } finally {
-            lock.unlock();
-        }
+        changeAndWake(() -> releases++);
     }
 
     private void signal() {
+        changeAndWake(() -> commits++);
+    }
+
+    private void changeAndWake(Runnable change) {
         lock.lock();
         try {
-            commits++;
+            change.run();
             committed.signalAll();
         } finally {
             lock.unlock();
@@ -145,7 +130,7 @@ public final class StoreEventSource implements StreamableMessageSource<TrackedEv
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
-            long releasesAtStart = releasesSoFar();
+            long releasesAtStart = releases;
             while (peeked == null) {
                 long seenCommits = commitsSoFar();
                 if (worthLooking(seenCommits) && nextFromStore(seenCommits)) {
