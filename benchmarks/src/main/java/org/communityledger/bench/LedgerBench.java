@@ -42,13 +42,15 @@ public final class LedgerBench {
     private final BenchPlan plan;
     private final boolean cluster;
     private final int drainRounds;
+    private final int rebuildRounds;
     private final Path home;
     private final Report report = new Report();
 
-    private LedgerBench(BenchPlan plan, boolean cluster, int drainRounds, Path home) {
+    private LedgerBench(BenchPlan plan, boolean cluster, int drainRounds, int rebuildRounds, Path home) {
         this.plan = plan;
         this.cluster = cluster;
         this.drainRounds = drainRounds;
+        this.rebuildRounds = rebuildRounds;
         this.home = home;
     }
 
@@ -57,13 +59,17 @@ public final class LedgerBench {
         BenchPlan plan = options.contains("--quick") ? BenchPlan.quick() : BenchPlan.full();
         Path home = Path.of(System.getProperty("ledger.home", ".")).toAbsolutePath().normalize();
         int repeat = count(options, "--repeat", 1);
+        int drainRounds = count(options, "--drain", 0);
+        int rebuildRounds = count(options, "--rebuild", 0);
+        if (drainRounds > 0 && rebuildRounds > 0) {
+            throw new IllegalArgumentException("--drain and --rebuild each measure one figure alone: give one of them");
+        }
         List<Report> runs = new ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
             if (repeat > 1) {
                 System.out.printf("%n=== Run %d of %d ===%n", run, repeat);
             }
-            LedgerBench bench = new LedgerBench(plan, options.contains("--cluster"), count(options, "--drain", 0),
-                    home);
+            LedgerBench bench = new LedgerBench(plan, options.contains("--cluster"), drainRounds, rebuildRounds, home);
             bench.run();
             runs.add(bench.report);
         }
@@ -78,7 +84,8 @@ public final class LedgerBench {
 
     /**
      * {@code --repeat N}: how many times the whole plan runs, each on a fresh system (default once);
-     * {@code --drain N}: P4 alone, N rounds on one system (default 0: the whole plan).
+     * {@code --drain N}: P4 alone, N rounds on one system; {@code --rebuild N}: P5 alone, N rounds on one system
+     * (each default 0: the whole plan).
      */
     static int count(List<String> options, String option, int absent) {
         int at = options.indexOf(option);
@@ -99,14 +106,15 @@ public final class LedgerBench {
     private void run() throws Exception {
         long started = System.nanoTime();
         runOn(LaunchSettings.onFreePorts(home, home.resolve(".ledger-data").resolve("bench")), "system",
-                drainRounds > 0 ? this::measureDrains : this::measure);
+                drainRounds > 0 ? this::measureDrains : rebuildRounds > 0 ? this::measureRebuilds : this::measure);
         if (cluster) {
             runOn(LaunchSettings.clusterOnFreePorts(home, home.resolve(".ledger-data").resolve("bench-cluster")),
                     "cluster", this::measureCluster);
         }
         report.machine("run time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
         Path written = report.write(home.resolve("bench-results"),
-                plan.name() + (cluster ? "-cluster" : "") + (drainRounds > 0 ? "-drain" : ""));
+                plan.name() + (cluster ? "-cluster" : "") + (drainRounds > 0 ? "-drain" : "")
+                        + (rebuildRounds > 0 ? "-rebuild" : ""));
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + written + " (and .json beside it).");
@@ -221,8 +229,53 @@ public final class LedgerBench {
                 median(warm, PublisherDrain.Round::postgres))));
     }
 
-    private static double median(List<PublisherDrain.Round> rounds, ToDoubleFunction<PublisherDrain.Round> figure) {
+    private static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
         return RepeatSummary.median(rounds.stream().map(figure::applyAsDouble).toList());
+    }
+
+    /**
+     * {@code --rebuild N}: the raw consume ceiling, the topic topped up as for P5, then P5 N times with its CPU per
+     * record ({@link ProjectionRebuilds}).
+     */
+    private void measureRebuilds(LocalSystem system) throws Exception {
+        describeMachine(new RawPostgres(system.settings().jdbcUrl()));
+        int partitions;
+        try (TopicEnd events = new TopicEnd(system.settings().kafkaClientProperties(), EVENTS_TOPIC)) {
+            partitions = events.partitions();
+        }
+        RawKafka kafka = new RawKafka(system.settings().bootstrapServers(),
+                home.resolve("local-kafka/target/kafka-lib"), partitions);
+        // Consume measures a topic that produce filled, as in the whole plan.
+        kafka.produce(plan.rawKafkaRecords());
+        double consume = kafka.consume(plan.rawKafkaRecords());
+        report.add(Figure.ceiling("raw Kafka consume", "ConsumerPerformance (fetch rate)", consume, "records/s",
+                String.format("%,d records of 600 B, %d partitions", plan.rawKafkaRecords(), partitions)));
+        long records = topUpForRebuild(system);
+        System.out.printf("Rebuilding the views %d times from %,d records ...%n", rebuildRounds, records);
+        // Each round waits for its rebuild to end, however slow, so that the next one is not refused.
+        List<ProjectionRebuilds.Round> rounds = new ProjectionRebuilds(LedgerClients.query(system.queryUrl(),
+                Credentials.basic("admin", "admin")), system.pids(), Duration.ofMinutes(15)).run(rebuildRounds);
+        for (int i = 0; i < rounds.size(); i++) {
+            ProjectionRebuilds.Round round = rounds.get(i);
+            Figure figure = rebuildFigure(round.status(), records, consume);
+            report.add(new Figure(figure.id(), figure.what() + ", round " + (i + 1), figure.value(), figure.unit(),
+                    figure.ratio(), figure.target(), figure.met(), figure.detail() + String.format("; CPU µs per "
+                            + "record: query service %.1f (rebuild thread %.1f), Kafka %.1f, PostgreSQL %.1f%s",
+                    round.query(), round.rebuildThread(), round.kafka(), round.postgres(),
+                    i == 0 ? "; warms the rebuild up, not in the medians" : "")));
+        }
+        List<ProjectionRebuilds.Round> warm = rounds.size() > 1 ? rounds.subList(1, rounds.size()) : rounds;
+        report.add(Figure.ratioTo("P5", "projection rebuild, median of the rounds after the first",
+                median(warm, round -> round.status() == null ? 0 : round.status().eventsPerSecond()), "events/s",
+                consume, 0.10, warm.stream().allMatch(round -> round.status() != null
+                        && round.status().state() == RebuildState.SWITCHED && round.status().eventsApplied() >= records),
+                warm.size() + " rounds; met only when each of them switched with every record applied"));
+        report.add(new Figure("P5 CPU", "query service's CPU per rebuilt record, median of the rounds after the "
+                + "first", median(warm, ProjectionRebuilds.Round::query), "µs/record", Double.NaN, "", null,
+                String.format("rebuild thread %.1f, Kafka %.1f, PostgreSQL %.1f µs/record (medians)",
+                        median(warm, ProjectionRebuilds.Round::rebuildThread),
+                        median(warm, ProjectionRebuilds.Round::kafka),
+                        median(warm, ProjectionRebuilds.Round::postgres))));
     }
 
     private void measure(LocalSystem system) throws Exception {
@@ -472,6 +525,28 @@ public final class LedgerBench {
     }
 
     private void rebuild(LocalSystem system, double rawConsume) throws Exception {
+        long records = topUpForRebuild(system);
+        RebuildStatus status;
+        try {
+            status = rebuilds(system).rebuildOnce("benchmark P5");
+        } catch (LedgerProblemException refused) {
+            report.add(rebuildFigure("refused (" + refused.problem().describe() + ")", 0, records, 0, rawConsume,
+                    ""));
+            return;
+        }
+        report.add(rebuildFigure(status, records, rawConsume));
+    }
+
+    private ProjectionRebuilds rebuilds(LocalSystem system) {
+        return new ProjectionRebuilds(LedgerClients.query(system.queryUrl(), Credentials.basic("admin", "admin")),
+                system.pids(), plan.rebuildLimit());
+    }
+
+    /**
+     * Tops the topic up to the plan's rebuild size, then lets live consumption catch up (within the plan's limit),
+     * so that the rebuild does not share the machine with it; answers the records on the topic.
+     */
+    private long topUpForRebuild(LocalSystem system) throws Exception {
         QueryServiceClient admin = LedgerClients.query(system.queryUrl(), Credentials.basic("admin", "admin"));
         long latest = latestPosition(system);
         long onTopic;
@@ -508,29 +583,18 @@ public final class LedgerBench {
                     + "events/s) before the rebuild started", reachedAtStart, latest, seconds,
                     (latest - reachedAtStart) / Math.max(seconds, 0.001)));
         }
-        try {
-            admin.rebuild().start(new RebuildRequest("benchmark P5"));
-        } catch (LedgerProblemException refused) {
-            report.add(rebuildFigure("refused (" + refused.problem().describe() + ")", 0, records, 0, rawConsume,
-                    ""));
-            return;
-        }
-        long rebuildDeadline = System.nanoTime() + plan.rebuildLimit().toNanos();
-        RebuildStatus status = null;
-        while (System.nanoTime() < rebuildDeadline) {
-            Thread.sleep(1000);
-            status = admin.rebuild().status();
-            if (status.state() == RebuildState.SWITCHED || status.state() == RebuildState.FAILED) {
-                break;
-            }
-        }
+        return records;
+    }
+
+    /** P5 from a rebuild's last status (null when none was read). */
+    private Figure rebuildFigure(RebuildStatus status, long records, double rawConsume) {
         String state = status == null ? "unknown" : status.state().name();
         long applied = status == null ? 0 : status.eventsApplied();
         double rate = status == null ? 0 : status.eventsPerSecond();
         String error = status == null || status.error() == null ? "" : status.error();
-        report.add(rebuildFigure(state, applied, records, rate, rawConsume, (state.equals("SWITCHED")
+        return rebuildFigure(state, applied, records, rate, rawConsume, (state.equals("SWITCHED")
                 || state.equals("FAILED") ? "" : " when the bench stopped waiting (" + plan.rebuildLimit() + ")")
-                + (error.isEmpty() ? "" : "; error: " + error) + "; " + minimum(records, 1_000_000)));
+                + (error.isEmpty() ? "" : "; error: " + error) + "; " + minimum(records, 1_000_000));
     }
 
     /** Reads an answer to its end, counting lines and bytes without keeping them (the NDJSON export). */

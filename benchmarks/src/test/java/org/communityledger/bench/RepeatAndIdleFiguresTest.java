@@ -53,11 +53,12 @@ class RepeatAndIdleFiguresTest {
     }
 
     @Test
-    void repeatAndDrainTakeANumberAndRefuseAnythingElse() {
+    void repeatDrainAndRebuildTakeANumberAndRefuseAnythingElse() {
         assertThat(LedgerBench.count(List.of("--quick"), "--repeat", 1)).isEqualTo(1);
         assertThat(LedgerBench.count(List.of("--repeat", "3", "--quick"), "--repeat", 1)).isEqualTo(3);
         assertThat(LedgerBench.count(List.of("--quick"), "--drain", 0)).isZero();
         assertThat(LedgerBench.count(List.of("--drain", "6"), "--drain", 0)).isEqualTo(6);
+        assertThat(LedgerBench.count(List.of("--rebuild", "4", "--drain", "2"), "--rebuild", 0)).isEqualTo(4);
         assertThatThrownBy(() -> LedgerBench.count(List.of("--repeat"), "--repeat", 1)).isInstanceOf(
                 IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerBench.count(List.of("--repeat", "0"), "--repeat", 1)).isInstanceOf(

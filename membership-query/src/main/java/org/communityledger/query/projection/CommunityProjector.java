@@ -104,6 +104,9 @@ public class CommunityProjector {
                 results.add(Applied.HELD);
             }
         }
+        views.movements.forEach(movement -> statements.add("""
+                insert into member_movement (community_id, organization_id, day, joined)
+                values (?, ?, ?, ?)""", movement));
         views.memberCountChanges.forEach((communityId, change) -> statements.add(
                 "update community set member_count = member_count + ? where community_id = ?", change, communityId));
         reached.forEach((communityId, versionAndPosition) -> statements.add(
@@ -228,11 +231,17 @@ public class CommunityProjector {
         }
     }
 
-    /** One change of the views per event, collected in order; member counts add up and are written once. */
+    /**
+     * One change of the views per event, collected in order; member counts add up and are written once, and the
+     * movements, which nothing in the batch reads, after the rest. Were each join's movement added beside its member
+     * row, the two statements would alternate and every one would go to the database on its own: the rebuild of a
+     * topic of joins ran at a third of its rate that way.
+     */
     private static final class ViewChanges implements CommunityEventVisitor<Void> {
 
         private final OrderedStatements statements;
         private final Map<String, Integer> memberCountChanges = new LinkedHashMap<>();
+        private final List<Object[]> movements = new ArrayList<>();
 
         ViewChanges(OrderedStatements statements) {
             this.statements = statements;
@@ -374,15 +383,12 @@ public class CommunityProjector {
             return null;
         }
 
-        /** Events are applied exactly once, so the count moves with them instead of being recounted. */
-        /** Members over time: a join or a departure on its day. */
+        /** Members over time: a join or a departure on its day, in the order of the events. */
         private void moved(CommunityId communityId, OrganizationId organizationId, LocalDate day, boolean joined) {
-            statements.add("""
-                            insert into member_movement (community_id, organization_id, day, joined)
-                            values (?, ?, ?, ?)""",
-                    communityId.value(), organizationId.value(), day, joined);
+            movements.add(new Object[] {communityId.value(), organizationId.value(), day, joined});
         }
 
+        /** Events are applied exactly once, so the count moves with them instead of being recounted. */
         private void countMembers(CommunityId communityId, int change) {
             memberCountChanges.merge(communityId.value(), change, Integer::sum);
         }
