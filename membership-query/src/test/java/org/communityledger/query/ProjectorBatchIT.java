@@ -13,6 +13,7 @@ import org.communityledger.events.MemberRoleAssigned;
 import org.communityledger.events.value.CommunityId;
 import org.communityledger.events.value.MemberRole;
 import org.communityledger.events.value.OrganizationId;
+import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.query.projection.Applied;
 import org.communityledger.query.projection.CommunityProjector;
 import org.communityledger.query.projection.HeldEvents;
@@ -110,6 +111,24 @@ class ProjectorBatchIT {
                 .param("id", community.value()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select version from projection_change where community_id = :id order by change_id")
                 .param("id", community.value()).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_rebuild_leaves_changes_before_the_change_logs_window_out_of_the_log_and_applies_them_all() {
+        CommunityId community = CommunityId.newId();
+        List<EventEnvelope> batch = List.of(
+                envelope(community, 1, established(community)),
+                envelope(community, 2, joined(community, "first-member", "第一个成员")),
+                envelope(community, 3, joined(community, "second-member", "第二个成员")),
+                envelope(community, 4, joined(community, "third-member", "第三个成员")));
+
+        projector.applyAll(batch, batch.get(2).position());
+
+        assertThat(versionAndMembers(community)).isEqualTo("4/3");
+        assertThat(jdbc.sql("select count(*) from member_movement where community_id = :id")
+                .param("id", community.value()).query(Long.class).single()).isEqualTo(3L);
+        assertThat(jdbc.sql("select version from projection_change where community_id = :id order by change_id")
+                .param("id", community.value()).query(Long.class).list()).containsExactly(3L, 4L);
     }
 
     private String versionAndMembers(CommunityId community) {

@@ -71,6 +71,15 @@ public class CommunityProjector {
      */
     @Transactional
     public List<Applied> applyAll(List<EventEnvelope> envelopes) {
+        return applyAll(envelopes, 0);
+    }
+
+    /**
+     * The same, with the changes of events before {@code changeLogFrom} left out of the change log: a rebuild's, which
+     * the log's window would trim at once (see {@link org.communityledger.query.live.ChangeLogWindow}).
+     */
+    @Transactional
+    public List<Applied> applyAll(List<EventEnvelope> envelopes, long changeLogFrom) {
         Map<String, CommunityState> states = lockAndRead(envelopes);
         OrderedStatements statements = new OrderedStatements(jdbc);
         ViewChanges views = new ViewChanges(statements);
@@ -112,7 +121,8 @@ public class CommunityProjector {
         reached.forEach((communityId, versionAndPosition) -> statements.add(
                 "update community set version = ?, last_position = ?, last_hash = ? where community_id = ?",
                 versionAndPosition[0], versionAndPosition[1], states.get(communityId).lastHash, communityId));
-        changes.forEach(envelope -> recordChange(statements, envelope));
+        changes.stream().filter(envelope -> envelope.position() >= changeLogFrom)
+                .forEach(envelope -> recordChange(statements, envelope));
         held.forEach(envelope -> hold(statements, envelope));
         quarantined.forEach(row -> statements.add("""
                 insert into quarantine (community_id, missing_version, reason)

@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.communityledger.events.wire.EventEnvelope;
 import org.communityledger.events.wire.UndecodableEventException;
 import org.communityledger.events.wire.WireFormat;
+import org.communityledger.query.live.ChangeLogWindow;
 import org.communityledger.query.projection.Applied;
 import org.communityledger.query.projection.ChangeLogChannel;
 import org.communityledger.query.projection.CommunityProjector;
@@ -75,6 +76,7 @@ public class ProjectionRebuilder implements DisposableBean {
     private final RebuildStatusStore statusStore;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final ChangeLogWindow changeLogWindow;
     /** One rebuild at a time on this instance (the lease keeps it to one in the group). */
     private final ThreadPoolTaskExecutor worker;
     private final Progress progress = new Progress();
@@ -84,7 +86,7 @@ public class ProjectionRebuilder implements DisposableBean {
     ProjectionRebuilder(ConsumerFactory<String, byte[]> consumerFactory, RecordDecoder decoder,
                         CommunityProjector projector, HeldEvents heldEvents, ProjectionSchemas schemas, RebuildLease lease,
                         RebuildStatusStore statusStore, TransactionTemplate transactions, JdbcClient jdbc,
-                        MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors) {
+                        ChangeLogWindow changeLogWindow, MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors) {
         this.consumerFactory = consumerFactory;
         this.decoder = decoder;
         this.projector = projector;
@@ -94,6 +96,7 @@ public class ProjectionRebuilder implements DisposableBean {
         this.statusStore = statusStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.changeLogWindow = changeLogWindow;
         Gauge.builder(REBUILD_RUNNING, this, rebuilder -> rebuilder.runningHere() ? 1 : 0).register(meters);
         Gauge.builder(REBUILD_APPLIED, this, rebuilder -> rebuilder.runningHere() ? rebuilder.localStatus.eventsApplied()
                 : 0).register(meters);
@@ -179,6 +182,7 @@ public class ProjectionRebuilder implements DisposableBean {
         try (Consumer<String, byte[]> consumer = consumerFactory.createConsumer("projection-rebuild", "rebuild",
                 null, rebuildConsumerProperties())) {
             schemas.createRebuildSchema();
+            long changeLogFrom = changeLogWindow.firstPositionToRecord();
             List<TopicPartition> partitions = consumer.partitionsFor(WireFormat.TOPIC).stream()
                     .map(PartitionInfo::partition)
                     .map(partition -> new TopicPartition(WireFormat.TOPIC, partition))
@@ -189,11 +193,11 @@ public class ProjectionRebuilder implements DisposableBean {
             long left;
             do {
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                readUntil(consumer, ends, RebuildState.BUILDING);
+                readUntil(consumer, ends, RebuildState.BUILDING, changeLogFrom);
                 left = remaining(consumer, consumer.endOffsets(partitions)).values().stream()
                         .mapToLong(Long::longValue).sum();
             } while (left > LEFT_FOR_THE_FENCE);
-            transactions.executeWithoutResult(tx -> catchUpAndSwitch(consumer, partitions));
+            transactions.executeWithoutResult(tx -> catchUpAndSwitch(consumer, partitions, changeLogFrom));
             log.info("Projections rebuilt from offset 0: {} events at {} events/s", progress.applied,
                     String.format("%.0f", progress.rate()));
             return progress.finished(RebuildState.SWITCHED, null);
@@ -211,17 +215,20 @@ public class ProjectionRebuilder implements DisposableBean {
     }
 
     /** Phase two, in one transaction that holds every instance's writers at the fence until it commits. */
-    private void catchUpAndSwitch(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    private void catchUpAndSwitch(Consumer<String, byte[]> consumer, List<TopicPartition> partitions,
+                                  long changeLogFrom) {
         jdbc.sql("select pg_advisory_xact_lock(:fence)").param("fence", ViewsFence.KEY).query(rs -> {
         });
-        readUntil(consumer, consumer.endOffsets(partitions), RebuildState.CATCHING_UP);
+        readUntil(consumer, consumer.endOffsets(partitions), RebuildState.CATCHING_UP, changeLogFrom);
         schemas.switchToRebuilt();
         // Wakes every instance's change feed at commit, to tell its stream clients to reload.
         jdbc.sql("select pg_notify(:channel, 'views-replaced')").param("channel", ChangeLogChannel.NAME).query(rs -> {
         });
     }
 
-    private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, RebuildState phase) {
+    /** Applies what the topic holds up to the targets, recording changes from {@code changeLogFrom} on. */
+    private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, RebuildState phase,
+                           long changeLogFrom) {
         while (true) {
             Map<TopicPartition, Long> lag = remaining(consumer, targets);
             publish(progress.status(phase, byPartition(lag)), false);
@@ -230,7 +237,7 @@ public class ProjectionRebuilder implements DisposableBean {
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
-                applyBatch(records);
+                applyBatch(records, changeLogFrom);
             }
         }
     }
@@ -243,7 +250,7 @@ public class ProjectionRebuilder implements DisposableBean {
     }
 
     /** One transaction per batch (or the caller's), in the rebuild schema. */
-    private void applyBatch(ConsumerRecords<String, byte[]> records) {
+    private void applyBatch(ConsumerRecords<String, byte[]> records, long changeLogFrom) {
         transactions.executeWithoutResult(tx -> {
             schemas.useRebuildSchemaInThisTransaction();
             List<EventEnvelope> envelopes = new ArrayList<>(records.count());
@@ -255,7 +262,7 @@ public class ProjectionRebuilder implements DisposableBean {
                     progress.skipped++;
                 }
             }
-            List<Applied> results = projector.applyAll(envelopes);
+            List<Applied> results = projector.applyAll(envelopes, changeLogFrom);
             for (int index = 0; index < results.size(); index++) {
                 if (results.get(index) == Applied.HEALED) {
                     heldEvents.releaseInThisTransaction(envelopes.get(index).communityId());
@@ -265,7 +272,6 @@ public class ProjectionRebuilder implements DisposableBean {
         });
     }
 
-    /** Keeps this instance's view of the rebuild and, at most every half second unless told, the group's. */
     /**
      * Saves the status for the group (always when told, else at most every half second), then takes it as this
      * instance's. In that order: between the two, another reader must not find this instance's status finished
