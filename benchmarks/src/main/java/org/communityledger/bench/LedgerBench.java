@@ -253,8 +253,7 @@ public final class LedgerBench {
         long records = topUpForRebuild(system);
         System.out.printf("Rebuilding the views %d times from %,d records ...%n", rebuildRounds, records);
         // Each round waits for its rebuild to end, however slow, so that the next one is not refused.
-        List<ProjectionRebuilds.Round> rounds = new ProjectionRebuilds(LedgerClients.query(system.queryUrl(),
-                Credentials.basic("admin", "admin")), system.pids(), Duration.ofMinutes(15)).run(rebuildRounds);
+        List<ProjectionRebuilds.Round> rounds = rebuilds(system, Duration.ofMinutes(15)).run(rebuildRounds);
         for (int i = 0; i < rounds.size(); i++) {
             ProjectionRebuilds.Round round = rounds.get(i);
             Figure figure = rebuildFigure(round.status(), records, consume);
@@ -528,7 +527,7 @@ public final class LedgerBench {
         long records = topUpForRebuild(system);
         RebuildStatus status;
         try {
-            status = rebuilds(system).rebuildOnce("benchmark P5");
+            status = rebuilds(system, plan.rebuildLimit()).rebuildOnce("benchmark P5");
         } catch (LedgerProblemException refused) {
             report.add(rebuildFigure("refused (" + refused.problem().describe() + ")", 0, records, 0, rawConsume,
                     ""));
@@ -537,9 +536,10 @@ public final class LedgerBench {
         report.add(rebuildFigure(status, records, rawConsume));
     }
 
-    private ProjectionRebuilds rebuilds(LocalSystem system) {
+    /** Rebuilds of this system's views, each followed for at most {@code limit}. */
+    private static ProjectionRebuilds rebuilds(LocalSystem system, Duration limit) {
         return new ProjectionRebuilds(LedgerClients.query(system.queryUrl(), Credentials.basic("admin", "admin")),
-                system.pids(), plan.rebuildLimit());
+                system.pids(), limit);
     }
 
     /**
